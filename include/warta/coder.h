@@ -1,0 +1,58 @@
+// Coder: the whole pipeline (text → lang → actors → events → resolve) behind one call.
+//
+// Open() loads and compiles the dictionaries once; Code() is const and may be called
+// from many threads at once (each call keeps its scratch state on its own stack), so
+// one Coder serves a whole worker pool.
+#ifndef WARTA_CODER_H_
+#define WARTA_CODER_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "warta/document.h"
+#include "warta/event.h"
+#include "warta/status.h"
+
+namespace warta {
+
+struct CoderOptions {
+  std::string data_dir;  // empty: the built-in default (source or install tree)
+  std::string default_lang = "auto";  // auto, en or id: used when a document has none
+  std::string default_date;           // used when a document has none
+};
+
+// What the coder saw of one document besides its events, for tools and tests.
+struct CodeStats {
+  std::string lang;  // the language used
+  int sentences = 0;
+  int tokens = 0;
+  bool boilerplate_dropped = false;
+};
+
+class Coder {
+ public:
+  static Result<std::unique_ptr<Coder>> Open(const CoderOptions& options);
+  virtual ~Coder() = default;
+
+  // Codes one document. Expected failures (invalid UTF-8, no text) come back as a
+  // Status naming the document; events found so far are kept.
+  virtual Status Code(const Document& doc, std::vector<Event>* events,
+                      CodeStats* stats = nullptr) const = 0;
+
+  // Language identification as Code() does it when the document names none.
+  virtual std::string DetectLanguage(const std::string& text) const = 0;
+
+  virtual std::string DataDir() const = 0;
+
+  // Codes every example sentence of every event pattern and reports, one line each,
+  // the examples whose pattern does not fire (or fires negated) — dictionaries are
+  // reviewed like code, and this is their test. Returns the number of examples tried.
+  virtual int CheckPatternExamples(std::vector<std::string>* failures) const = 0;
+};
+
+std::string DefaultDataDir();
+
+}  // namespace warta
+
+#endif  // WARTA_CODER_H_

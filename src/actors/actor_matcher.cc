@@ -1,0 +1,254 @@
+#include "actors/actor_matcher.h"
+
+#include "util/utf8.h"
+
+namespace warta {
+namespace {
+
+struct Piece {
+  uint32_t tb, te;
+  const ActorEntry* entry;
+  std::string code;
+  const ActorName* name;
+};
+
+bool CaseOk(const SentenceView& s, const ActorName& name, uint32_t tb, const ActorEntry& e) {
+  const std::vector<Token>& tok = *s.tokens;
+  if (name.case_sensitive) {
+    // Compare the letters exactly (U.S. = U.S., AS = AS, not "as").
+    std::string joined;
+    for (uint32_t i = tb; i < tb + name.words.size(); ++i) joined += TokenText(s.text, tok[i]);
+    std::string want;
+    for (char c : name.surface)
+      if (c != ' ') want += c;
+    return joined == want;
+  }
+  // Proper names must be capitalised in the text; agent words need not be.
+  if (e.kind == ActorKind::kAgent) return true;
+  const Token& first = tok[tb];
+  return first.Is(kTokCapital) || first.Is(kTokNumber);
+}
+
+// Picks the entry of a name that applies (language, date) with the kind preference
+// person > org > country > seat > capital > demonym > place > agent.
+const ActorEntry* PickEntry(const ActorDictionary& dict, const ActorName& name,
+                            const std::string& lang, int64_t day) {
+  static const int kRank[] = {3, 5, 4, 2, 1, 0, 7, 6};  // by ActorKind
+  const ActorEntry* best = nullptr;
+  for (uint32_t idx : name.entries) {
+    const ActorEntry& e = dict.entry(idx);
+    if (!e.lang.empty() && e.lang != lang) continue;
+    if (day < e.from || day >= e.to) continue;
+    if (!best || kRank[static_cast<int>(e.kind)] < kRank[static_cast<int>(best->kind)]) best = &e;
+  }
+  return best;
+}
+
+bool HasMarker(const SentenceView& s, uint32_t tok, Cat cat) {
+  for (const Marker& m : *s.markers)
+    if (m.begin == tok && m.cat == cat) return true;
+  return false;
+}
+const Marker* MarkerAt(const SentenceView& s, uint32_t tok, Cat cat) {
+  for (const Marker& m : *s.markers)
+    if (m.begin == tok && m.cat == cat) return &m;
+  return nullptr;
+}
+// Does a marker of `cat` end right at token `end` (exclusive)?
+bool MarkerEndsAt(const SentenceView& s, uint32_t end, Cat cat) {
+  for (const Marker& m : *s.markers)
+    if (m.end == end && m.cat == cat) return true;
+  return false;
+}
+
+}  // namespace
+
+void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDictionary& dict,
+                  int64_t day, std::vector<Mention>* out) {
+  const std::vector<Token>& tok = *s.tokens;
+  const std::string& iso = lang.iso();
+  // 1. Dictionary pieces, longest match first.
+  std::vector<Piece> pieces;
+  for (uint32_t i = s.tb; i < s.te;) {
+    const std::vector<uint32_t>* cands = dict.NamesStartingWith(tok[i].word);
+    bool matched = false;
+    if (cands && tok[i].word != kNoWord) {
+      for (uint32_t ni : *cands) {
+        const ActorName& name = dict.name(ni);
+        size_t len = name.words.size();
+        if (i + len > s.te) continue;
+        bool eq = true;
+        for (size_t k = 1; k < len && eq; ++k) eq = tok[i + k].word == name.words[k];
+        if (!eq) continue;
+        const ActorEntry* e = PickEntry(dict, name, iso, day);
+        if (!e || !CaseOk(s, name, i, *e)) continue;
+        Piece p{i, static_cast<uint32_t>(i + len), e, e->code, &name};
+        if (e->kind == ActorKind::kPerson) p.code = dict.PersonCode(e->person, day);
+        pieces.push_back(p);
+        i += static_cast<uint32_t>(len);
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) ++i;
+  }
+  // 2. Compose adjacent pieces into mentions.
+  size_t first_new = out->size();
+  for (size_t p = 0; p < pieces.size();) {
+    Mention m;
+    m.tb = pieces[p].tb;
+    m.te = pieces[p].te;
+    std::string country, agent, org, person_code;
+    int place = -1;
+    bool only_place = true;
+    size_t q = p;
+    auto absorb = [&](const Piece& pc) {
+      const ActorEntry& e = *pc.entry;
+      switch (e.kind) {
+        case ActorKind::kCountry:
+        case ActorKind::kDemonym:
+        case ActorKind::kCapital:
+          country = e.code;
+          only_place = false;
+          if (e.kind == ActorKind::kCapital) {
+            // A capital is also a place: take its own coordinates from the gazetteer.
+            for (uint32_t idx : pc.name->entries)
+              if (dict.entry(idx).kind == ActorKind::kPlace && place < 0) place = dict.entry(idx).place;
+          }
+          if (e.kind != ActorKind::kDemonym && place < 0) place = dict.CountryPlace(e.code);
+          break;
+        case ActorKind::kSeat:
+          country = e.code.substr(0, 3);
+          agent = e.code.substr(3);
+          only_place = false;
+          break;
+        case ActorKind::kOrg:
+          org = e.code;
+          only_place = false;
+          break;
+        case ActorKind::kPerson:
+          person_code = pc.code;
+          only_place = false;
+          break;
+        case ActorKind::kAgent:
+          // Military beats government in "pejabat militer", "pasukan pemerintah".
+          if (agent.empty() || e.code == "MIL" || agent != "MIL") agent = e.code;
+          only_place = false;
+          break;
+        case ActorKind::kPlace:
+          place = e.place;
+          if (country.empty()) country = e.code;
+          break;
+      }
+    };
+    absorb(pieces[p]);
+    while (q + 1 < pieces.size()) {
+      const Piece& cur = pieces[q];
+      const Piece& nxt = pieces[q + 1];
+      uint32_t gap_begin = cur.te, gap_end = nxt.tb;
+      bool joinable = false;
+      if (gap_begin == gap_end) {
+        joinable = true;
+      } else if (gap_end - gap_begin <= 2) {
+        // "Ukraine's president", "president of Ukraine", "Negara Islam (ISIS)"
+        std::string gap;
+        for (uint32_t k = gap_begin; k < gap_end; ++k) gap += utf8::Lower(TokenText(s.text, tok[k])) + " ";
+        joinable = gap == "'s " || gap == "’s " || gap == "of " || gap == "of the " ||
+                   gap == "( " || gap == "dari ";
+      }
+      if (!joinable) break;
+      ActorKind a = cur.entry->kind, b = nxt.entry->kind;
+      auto is_country = [](ActorKind k) {
+        return k == ActorKind::kCountry || k == ActorKind::kDemonym || k == ActorKind::kCapital;
+      };
+      // Two countries are two actors ("Rusia Ukraina" does not occur as one).
+      if (is_country(b) && !country.empty() && nxt.entry->code != country) break;
+      if (b == ActorKind::kPlace) break;
+      if (a == ActorKind::kPlace) break;
+      if (b == ActorKind::kPerson && !person_code.empty()) break;
+      if (b == ActorKind::kOrg && !org.empty() && nxt.entry->code != org) break;
+      if (is_country(b) && !person_code.empty()) break;  // "Kerry Rusia" is not one actor
+      absorb(nxt);
+      ++q;
+      m.te = nxt.te;
+      // Swallow the closing bracket of "Negara Islam (ISIS)".
+      if (m.te < s.te && tok[m.te].Is(kTokCloseBracket) && gap_end > gap_begin) ++m.te;
+    }
+    if (!person_code.empty()) {
+      m.code = person_code;
+      m.has_person = true;
+      m.has_country = true;
+    } else if (!org.empty()) {
+      m.code = org;
+    } else if (!country.empty()) {
+      m.code = country + (agent.empty() ? "" : agent);
+      m.has_country = true;
+    } else if (!agent.empty()) {
+      m.code = agent;
+      m.bare_agent = true;
+    }
+    m.place = place;
+    m.is_place_only = only_place;
+    // A place: after "di", "in", "ke", "to" (possibly with "kota", "wilayah" between).
+    uint32_t before = m.tb;
+    while (before > s.tb && lang.Is(tok[before - 1].word, Cat::kDeterminer)) --before;
+    if (before > s.tb && MarkerEndsAt(s, before, Cat::kLocative)) m.locative = true;
+    else if (before > s.tb && MarkerEndsAt(s, before, Cat::kDirectional)) m.directional = true;
+    if (!m.code.empty() || m.place >= 0) out->push_back(m);
+    p = q + 1;
+  }
+  // 3. References and pronouns.
+  for (const Marker& mk : *s.markers) {
+    RefKind r = RefKind::kNone;
+    switch (mk.cat) {
+      case Cat::kPronounPerson: r = RefKind::kPerson; break;
+      case Cat::kPronounPlural: r = RefKind::kPlural; break;
+      case Cat::kGroupRef: r = RefKind::kGroup; break;
+      case Cat::kCountryRef: r = RefKind::kCountry; break;
+      case Cat::kBoth: r = RefKind::kBoth; break;
+      default: break;
+    }
+    if (r == RefKind::kNone) continue;
+    bool overlaps = false;
+    for (size_t k = first_new; k < out->size(); ++k)
+      if ((*out)[k].tb < mk.end && mk.begin < (*out)[k].te) overlaps = true;
+    if (overlaps) continue;
+    // "keduanya" is both a plural pronoun and "both": keep the longer / first one.
+    bool dup = false;
+    for (size_t k = first_new; k < out->size(); ++k)
+      if ((*out)[k].tb == mk.begin && (*out)[k].ref != RefKind::kNone) dup = true;
+    if (dup) continue;
+    Mention m;
+    m.tb = mk.begin;
+    m.te = mk.end;
+    m.ref = r;
+    out->push_back(m);
+  }
+  std::sort(out->begin() + first_new, out->end(),
+            [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
+  // 4. Compound groups: A dan B, A, B dan C, A and B.
+  for (size_t k = first_new; k + 1 < out->size(); ++k) {
+    Mention& a = (*out)[k];
+    Mention& b = (*out)[k + 1];
+    if (!a.locative && b.locative) continue;  // "Rusia di Irak" is not a compound
+    if (!a.directional && b.directional) continue;
+    uint32_t g0 = a.te, g1 = b.tb;
+    while (g0 < g1 && lang.Is(tok[g0].word, Cat::kDeterminer)) ++g0;
+    while (g1 > g0 && lang.Is(tok[g1 - 1].word, Cat::kDeterminer)) --g1;
+    bool joined = false;
+    if (g1 - g0 == 1) {
+      joined = lang.Is(tok[g0].word, Cat::kCoordinator) || TokenText(s.text, tok[g0]) == ",";
+    } else if (g1 - g0 == 2) {
+      joined = TokenText(s.text, tok[g0]) == "," && lang.Is(tok[g0 + 1].word, Cat::kCoordinator);
+    }
+    if (!joined) continue;
+    if (a.group < 0) a.group = static_cast<int>(k);
+    b.group = a.group;
+    if (a.locative) b.locative = true;
+    if (a.directional) b.directional = true;
+  }
+  (void)HasMarker;
+  (void)MarkerAt;
+}
+
+}  // namespace warta

@@ -1,0 +1,842 @@
+#include "events/event_extractor.h"
+
+#include <algorithm>
+#include <set>
+
+#include "util/utf8.h"
+
+namespace warta {
+namespace {
+
+constexpr uint64_t Bit(Cat c) { return uint64_t{1} << static_cast<int>(c); }
+
+// One sentence's analysis, shared by the steps below.
+struct SentenceWork {
+  SentenceView view;
+  uint32_t tb = 0, te = 0;
+  std::vector<Marker> markers;
+  std::vector<uint64_t> starts;  // per token: categories of markers starting here
+  std::vector<uint64_t> covers;  // per token: categories of markers covering it
+  std::vector<Mention> mentions;
+  std::vector<int> mention_start;  // per token: mention starting here, or -1
+  std::vector<int> mention_end;    // per token: mention ending right after it, or -1
+  std::vector<TimeRef> times;
+  struct Attribution {
+    int speaker = -1;  // mention index
+    uint32_t say_tb = 0, say_te = 0;
+    uint32_t content_tb = 0, content_te = 0;
+  };
+  std::vector<Attribution> attributions;
+  std::vector<bool> say_token;  // tokens of attribution verbs
+
+  uint64_t StartsAt(uint32_t i) const { return starts[i - tb]; }
+  uint64_t CoversAt(uint32_t i) const { return covers[i - tb]; }
+  int MentionStart(uint32_t i) const { return i < te ? mention_start[i - tb] : -1; }
+  int MentionEnd(uint32_t i) const { return (i > tb && i <= te) ? mention_end[i - 1 - tb] : -1; }
+};
+
+struct Match {
+  const Pattern* pattern = nullptr;
+  uint32_t tb = 0, te = 0;
+  uint32_t head = 0;  // anchor token
+  int target = -1, source = -1, pair = -1;  // mention indices
+};
+
+bool IsPunct(const SentenceWork& w, uint32_t i, std::string_view p) {
+  return TokenText(w.view.text, (*w.view.tokens)[i]) == p;
+}
+
+}  // namespace
+
+namespace {
+
+class SentenceCoder {
+ public:
+  SentenceCoder(const LanguagePack& lang, const ActorDictionary& dict, const PatternSet& patterns,
+                const EventCodes& codes, DocState* doc, uint32_t index)
+      : lang_(lang), dict_(dict), patterns_(patterns), codes_(codes), doc_(doc), index_(index),
+        tok_(doc->tokens) {}
+
+  void Run(std::vector<RawEvent>* out);
+
+ private:
+  void Prepare();
+  void ResolveReferences();
+  void FindAttributions();
+  void FindMatches(std::vector<Match>* matches);
+  bool MatchFrom(const Pattern& p, size_t item, uint32_t pos, Match* m, int depth);
+  bool TokenMatches(const PatternItem& it, const Token& t) const;
+  bool Eligible(int mi) const;
+  std::vector<std::string> Codes(int mi) const;
+  std::vector<int> GroupMembers(int mi) const;
+  uint32_t GroupEnd(int mi) const;
+  int GroupHead(int mi) const;
+  void CodeMatch(const Match& m, std::vector<RawEvent>* out);
+  const SentenceWork::Attribution* AttributionFor(uint32_t tok) const;
+  int AgentAfter(uint32_t from, bool english) const;
+  int NearestMentionBefore(uint32_t pos) const;
+  void UpdateContext(const std::vector<RawEvent>& events, size_t first);
+
+  const LanguagePack& lang_;
+  const ActorDictionary& dict_;
+  const PatternSet& patterns_;
+  const EventCodes& codes_;
+  DocState* doc_;
+  uint32_t index_;
+  const std::vector<Token>& tok_;
+  SentenceWork w_;
+};
+
+void SentenceCoder::Prepare() {
+  const Sentence& s = doc_->sentences[index_];
+  w_.tb = s.token_begin;
+  w_.te = s.token_end;
+  uint32_t n = w_.te - w_.tb;
+  std::vector<WordId> words(n);
+  for (uint32_t i = 0; i < n; ++i) words[i] = tok_[w_.tb + i].word;
+  lang_.FindMarkers(words.data(), n, &w_.markers);
+  for (Marker& m : w_.markers) {
+    m.begin += w_.tb;
+    m.end += w_.tb;
+  }
+  w_.starts.assign(n, 0);
+  w_.covers.assign(n, 0);
+  for (const Marker& m : w_.markers) {
+    w_.starts[m.begin - w_.tb] |= Bit(m.cat);
+    for (uint32_t i = m.begin; i < m.end; ++i) w_.covers[i - w_.tb] |= Bit(m.cat);
+  }
+  w_.view = SentenceView{doc_->text, &doc_->tokens, w_.tb, w_.te, &w_.markers};
+  FindMentions(w_.view, lang_, dict_, doc_->day, &w_.mentions);
+  // Dateline words ("PARIS –") name the place of writing, not an actor.
+  for (Mention& m : w_.mentions)
+    if (m.te <= doc_->dateline_end) m.locative = true;
+  w_.mention_start.assign(n, -1);
+  w_.mention_end.assign(n, -1);
+  for (size_t k = 0; k < w_.mentions.size(); ++k) {
+    w_.mention_start[w_.mentions[k].tb - w_.tb] = static_cast<int>(k);
+    w_.mention_end[w_.mentions[k].te - 1 - w_.tb] = static_cast<int>(k);
+  }
+  FindTimeRefs(w_.view, lang_, doc_->doc_date, &w_.times);
+}
+
+std::vector<int> SentenceCoder::GroupMembers(int mi) const {
+  std::vector<int> out;
+  const Mention& m = w_.mentions[mi];
+  if (m.group < 0) return {mi};
+  for (size_t k = 0; k < w_.mentions.size(); ++k)
+    if (w_.mentions[k].group == m.group) out.push_back(static_cast<int>(k));
+  return out;
+}
+
+int SentenceCoder::GroupHead(int mi) const {
+  const Mention& m = w_.mentions[mi];
+  return m.group < 0 ? mi : m.group;
+}
+
+uint32_t SentenceCoder::GroupEnd(int mi) const {
+  uint32_t end = w_.mentions[mi].te;
+  for (int k : GroupMembers(mi)) end = std::max(end, w_.mentions[k].te);
+  return end;
+}
+
+std::vector<std::string> SentenceCoder::Codes(int mi) const {
+  std::vector<std::string> out;
+  std::vector<int> members = GroupMembers(mi);
+  bool any_full = false;
+  for (int k : members) {
+    const Mention& m = w_.mentions[k];
+    if ((!m.code.empty() && !m.bare_agent) || !m.pair.empty()) any_full = true;
+  }
+  for (int k : members) {
+    const Mention& m = w_.mentions[k];
+    if ((m.locative || m.directional) && members.size() > 1) continue;
+    if (!m.pair.empty()) {
+      for (const auto& c : m.pair)
+        if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+      continue;
+    }
+    if (m.code.empty()) continue;
+    if (m.bare_agent && any_full) continue;  // "Rusia dan pasukan sekutunya": Rusia
+    if (std::find(out.begin(), out.end(), m.code) == out.end()) out.push_back(m.code);
+  }
+  return out;
+}
+
+bool SentenceCoder::Eligible(int mi) const {
+  if (mi < 0) return false;
+  const Mention& m = w_.mentions[mi];
+  if (m.locative || m.directional || m.is_place_only) return false;
+  return !m.code.empty() || !m.pair.empty();
+}
+
+void SentenceCoder::ResolveReferences() {
+  // Countries named so far in this sentence (not people, not places), for "kedua negara".
+  std::vector<std::string> countries;
+  for (size_t k = 0; k < w_.mentions.size(); ++k) {
+    Mention& m = w_.mentions[k];
+    switch (m.ref) {
+      case RefKind::kPerson:
+        if (!doc_->last_person.empty()) m.code = doc_->last_person;
+        break;
+      case RefKind::kPlural:
+        if (doc_->last_subject.size() > 1) m.pair = doc_->last_subject;
+        else if (!doc_->last_subject.empty()) m.code = doc_->last_subject[0];
+        break;
+      case RefKind::kGroup:
+        m.code = doc_->last_group;
+        break;
+      case RefKind::kCountry:
+        m.code = doc_->last_country;
+        break;
+      case RefKind::kBoth:
+        if (countries.size() >= 2) m.pair = {countries[countries.size() - 2], countries.back()};
+        else m.pair = doc_->last_pair;
+        break;
+      case RefKind::kNone:
+        break;
+    }
+    if (m.ref != RefKind::kNone) continue;
+    // Update the context as the text goes on.
+    if (m.has_person) doc_->last_person = m.code;
+    if (!m.code.empty() && !m.locative && !m.is_place_only) {
+      std::string c3 = m.code.substr(0, 3);
+      if (c3 == "IMG" || m.code.find("REB") != std::string::npos ||
+          m.code.find("INS") != std::string::npos || m.code.find("SEP") != std::string::npos)
+        doc_->last_group = m.code;
+      if (m.has_country && !m.has_person) {
+        doc_->last_country = c3;
+        if (std::find(countries.begin(), countries.end(), c3) == countries.end())
+          countries.push_back(c3);
+      }
+    }
+  }
+  // A compound of two countries ("AS dan Rusia") or a dyad ("AS-Rusia") is the pair
+  // "kedua negara" refers to later.
+  for (size_t k = 0; k + 1 < w_.mentions.size(); ++k) {
+    const Mention& a = w_.mentions[k];
+    const Mention& b = w_.mentions[k + 1];
+    if (!a.has_country || !b.has_country || a.has_person || b.has_person) continue;
+    bool dyad = (a.group >= 0 && a.group == b.group) ||
+                (b.tb == a.te + 1 && tok_[a.te].Is(kTokDash) && !tok_[a.te].Is(kTokSpaceBefore));
+    std::string x = a.code.substr(0, 3), y = b.code.substr(0, 3);
+    if (dyad && x != y) doc_->last_pair = {x, y};
+  }
+}
+
+void SentenceCoder::FindAttributions() {
+  w_.say_token.assign(w_.te - w_.tb, false);
+  const std::string_view text = doc_->text;
+  for (const Marker& mk : w_.markers) {
+    if (mk.cat != Cat::kSay && mk.cat != Cat::kAccording) continue;
+    SentenceWork::Attribution a;
+    a.say_tb = mk.begin;
+    a.say_te = mk.end;
+    if (mk.cat == Cat::kAccording) {
+      // "menurut X", "according to X": the speaker follows; the content is the rest.
+      int sp = w_.MentionStart(mk.end);
+      if (sp < 0 && mk.end + 1 < w_.te) sp = w_.MentionStart(mk.end + 1);
+      if (sp < 0) continue;
+      a.speaker = sp;
+      uint32_t end = GroupEnd(sp);
+      if (mk.begin > w_.tb + 2) {
+        a.content_tb = w_.tb;
+        a.content_te = mk.begin;
+      } else {
+        a.content_tb = end;
+        a.content_te = w_.te;
+      }
+      w_.attributions.push_back(a);
+      continue;
+    }
+    // Post-posed: "…, kata Kerry." / "…,” katanya." / "…, said Kerry."
+    uint32_t before = mk.begin;
+    while (before > w_.tb && (tok_[before - 1].Is(kTokQuote))) --before;
+    bool after_comma = before > w_.tb && (IsPunct(w_, before - 1, ",") || before < mk.begin);
+    std::string_view say = TokenText(text, tok_[mk.end - 1]);
+    if (after_comma) {
+      int sp = w_.MentionStart(mk.end);
+      if (sp < 0 && mk.end < w_.te && lang_.Is(tok_[mk.end].word, Cat::kHonorific))
+        sp = w_.MentionStart(mk.end + 1);
+      bool nya = say.size() > 3 && say.substr(say.size() - 3) == "nya";
+      if (sp >= 0 || nya) {
+        a.speaker = sp;
+        a.content_tb = w_.tb;
+        a.content_te = before > w_.tb ? before - 1 : before;
+        if (sp < 0) {
+          // "katanya": he/she said — the last person.
+          Mention m;
+          m.tb = mk.begin;
+          m.te = mk.end;
+          m.ref = RefKind::kPerson;
+          m.code = doc_->last_person;
+          if (m.code.empty()) continue;
+          w_.mentions.push_back(m);
+          a.speaker = static_cast<int>(w_.mentions.size() - 1);
+        }
+        w_.attributions.push_back(a);
+        continue;
+      }
+    }
+    // Speaker before the verb: "Kerry mengatakan …", "…, Kerry said." / "he said".
+    uint32_t s = mk.begin;
+    // Skip adverbs between speaker and verb ("Kerry juga mengatakan", "he also said").
+    int sp = -1;
+    for (uint32_t back = 0; back < 4 && s > w_.tb; ++back) {
+      int e = w_.MentionEnd(s);
+      if (e >= 0) {
+        sp = e;
+        break;
+      }
+      if (tok_[s - 1].Is(kTokPunct)) break;
+      --s;
+    }
+    if (sp < 0) continue;
+    uint32_t sp_begin = w_.mentions[GroupHead(sp)].tb;
+    bool before_is_comma = sp_begin > w_.tb &&
+                           (IsPunct(w_, sp_begin - 1, ",") || tok_[sp_begin - 1].Is(kTokQuote));
+    uint32_t after = mk.end;
+    bool at_end = after >= w_.te || tok_[after].Is(kTokTerminal);
+    if (before_is_comma && at_end) {
+      // "…, Kerry said." — content is what came before.
+      a.speaker = sp;
+      a.content_tb = w_.tb;
+      a.content_te = sp_begin - 1;
+      w_.attributions.push_back(a);
+      continue;
+    }
+    // "Kerry mengatakan (bahwa) X …": a content clause must follow.
+    bool content_follows = false;
+    if (after < w_.te) {
+      const Token& t = tok_[after];
+      content_follows = lang_.Is(t.word, Cat::kComplementizer) || IsPunct(w_, after, ",") ||
+                        IsPunct(w_, after, ":") || t.Is(kTokQuote) || w_.MentionStart(after) >= 0 ||
+                        (after + 1 < w_.te && lang_.Is(t.word, Cat::kDeterminer) &&
+                         w_.MentionStart(after + 1) >= 0) ||
+                        lang_.Is(t.word, Cat::kIntent) || lang_.Is(t.word, Cat::kMust) ||
+                        (w_.StartsAt(after) & (Bit(Cat::kBoth) | Bit(Cat::kPronounPlural) |
+                                               Bit(Cat::kPronounPerson) | Bit(Cat::kGroupRef)));
+      // "mengatakan kepada Lavrov bahwa …": skip the addressee.
+      if (!content_follows && lang_.Is(t.word, Cat::kDirectional)) content_follows = false;
+    }
+    if (!content_follows) continue;
+    a.speaker = sp;
+    a.content_tb = after;
+    a.content_te = w_.te;
+    w_.attributions.push_back(a);
+  }
+  for (const auto& a : w_.attributions)
+    for (uint32_t i = a.say_tb; i < a.say_te; ++i) w_.say_token[i - w_.tb] = true;
+}
+
+const SentenceWork::Attribution* SentenceCoder::AttributionFor(uint32_t t) const {
+  const SentenceWork::Attribution* best = nullptr;
+  for (const auto& a : w_.attributions) {
+    if (t < a.content_tb || t >= a.content_te) continue;
+    if (!best || a.content_te - a.content_tb < best->content_te - best->content_tb) best = &a;
+  }
+  return best;
+}
+
+// Whether every slot item from `from` on captured an actor.
+bool SlotsFilled(const Pattern& p, size_t from, const Match& m) {
+  for (size_t i = from; i < p.items.size(); ++i) {
+    const PatternItem& it = p.items[i];
+    if (it.kind == PatternItem::kTarget && m.target < 0) return false;
+    if (it.kind == PatternItem::kSource && m.source < 0) return false;
+    if (it.kind == PatternItem::kPair && m.pair < 0) return false;
+  }
+  return true;
+}
+
+bool SentenceCoder::TokenMatches(const PatternItem& it, const Token& t) const {
+  switch (it.kind) {
+    case PatternItem::kWord:
+      return t.word == it.id;
+    case PatternItem::kRoot:
+      return t.root == it.id || t.word == it.id;
+    case PatternItem::kAlt:
+      for (auto [id, root] : it.alts)
+        if (t.word == id || (root && t.root == id)) return true;
+      return false;
+    default:
+      return false;
+  }
+}
+
+bool SentenceCoder::MatchFrom(const Pattern& p, size_t item, uint32_t pos, Match* m, int depth) {
+  if (depth > 64) return false;
+  if (item == p.items.size()) {
+    m->te = pos;
+    return true;
+  }
+  const PatternItem& it = p.items[item];
+  auto hard_stop = [&](uint32_t i) {
+    const Token& t = tok_[i];
+    return t.Is(kTokTerminal) || IsPunct(w_, i, ";") || IsPunct(w_, i, ":") || t.Is(kTokQuote) ||
+           (t.Is(kTokDash) && t.Is(kTokSpaceBefore));
+  };
+  switch (it.kind) {
+    case PatternItem::kWord:
+    case PatternItem::kRoot:
+    case PatternItem::kAlt:
+      if (pos < w_.te && TokenMatches(it, tok_[pos]) && MatchFrom(p, item + 1, pos + 1, m, depth + 1))
+        return true;
+      return it.optional && MatchFrom(p, item + 1, pos, m, depth + 1);
+    case PatternItem::kGap: {
+      // Shortest gap first, but an optional slot later in the pattern should be
+      // filled if a longer gap reaches it ("menyediakan senjata … tentara Irak").
+      Match first;
+      bool have_first = false;
+      const Match saved = *m;
+      for (int k = 0; k <= it.max_gap; ++k) {
+        uint32_t j = pos + k;
+        if (j > w_.te) break;
+        if (k > 0 && (hard_stop(j - 1) || IsPunct(w_, j - 1, ","))) break;
+        *m = saved;
+        if (!MatchFrom(p, item + 1, j, m, depth + 1)) continue;
+        if (SlotsFilled(p, item + 1, *m)) return true;
+        if (!have_first) {
+          first = *m;
+          have_first = true;
+        }
+      }
+      *m = have_first ? first : saved;
+      return have_first;
+    }
+    case PatternItem::kTarget:
+    case PatternItem::kSource:
+    case PatternItem::kPair: {
+      for (uint32_t k = 0; k <= 3; ++k) {
+        uint32_t j = pos + k;
+        if (j >= w_.te) break;
+        if (k > 0 && (hard_stop(j - 1) || IsPunct(w_, j - 1, ","))) break;
+        int mi = w_.MentionStart(j);
+        if (mi < 0) continue;
+        const Mention& men = w_.mentions[mi];
+        if (men.locative && !men.is_place_only) continue;
+        if (men.code.empty() && men.pair.empty()) continue;
+        if (!it.agent.empty() && men.code.find(it.agent) == std::string::npos) continue;
+        int* slot = it.kind == PatternItem::kTarget ? &m->target
+                    : it.kind == PatternItem::kSource ? &m->source : &m->pair;
+        int saved = *slot;
+        *slot = mi;
+        if (MatchFrom(p, item + 1, GroupEnd(mi), m, depth + 1)) return true;
+        *slot = saved;
+        break;  // only the first actor in reach
+      }
+      return it.optional && MatchFrom(p, item + 1, pos, m, depth + 1);
+    }
+  }
+  return false;
+}
+
+void SentenceCoder::FindMatches(std::vector<Match>* matches) {
+  std::vector<uint32_t> cands;
+  for (uint32_t i = w_.tb; i < w_.te; ++i) {
+    cands.clear();
+    patterns_.Candidates(tok_[i].word, tok_[i].root, &cands);
+    for (uint32_t pi : cands) {
+      const Pattern& p = patterns_.patterns()[pi];
+      Match m;
+      m.pattern = &p;
+      m.head = i;
+      m.tb = i;
+      if (p.leading_source) {
+        // The source ends right before the anchor (allowing one adverb).
+        int src = -1;
+        for (uint32_t back = 0; back <= 2 && i - back > w_.tb; ++back) {
+          int e = w_.MentionEnd(i - back);
+          if (e >= 0 && Eligible(e)) {
+            const std::string& need = p.items[0].agent;
+            if (need.empty() || w_.mentions[e].code.find(need) != std::string::npos) src = GroupHead(e);
+            break;
+          }
+        }
+        if (src < 0) continue;
+        m.source = src;
+        m.tb = w_.mentions[src].tb;
+      }
+      if (!MatchFrom(p, p.anchor, i, &m, 0)) continue;
+      matches->push_back(m);
+    }
+  }
+  // A match inside a longer one is part of it ("kerja sama" in "berjanji … kerja sama").
+  std::vector<Match> kept;
+  for (const Match& a : *matches) {
+    bool inside = false;
+    for (const Match& b : *matches) {
+      if (&a == &b) continue;
+      if (b.tb <= a.head && a.te <= b.te && (b.te - b.tb) > (a.te - a.tb) &&
+          b.pattern->items.size() > a.pattern->items.size())
+        inside = true;
+    }
+    if (!inside) kept.push_back(a);
+  }
+  matches->swap(kept);
+}
+
+int SentenceCoder::AgentAfter(uint32_t from, bool english) const {
+  // "oleh X" / "by X" within a few words, or (Indonesian) an actor right after the verb.
+  for (uint32_t j = from; j < w_.te && j < from + 5; ++j) {
+    if (tok_[j].Is(kTokTerminal) || IsPunct(w_, j, ";")) break;
+    if (lang_.Is(tok_[j].word, Cat::kPassiveBy)) {
+      for (uint32_t k = j + 1; k < w_.te && k <= j + 2; ++k) {
+        int mi = w_.MentionStart(k);
+        if (mi >= 0 && Eligible(mi)) return mi;
+      }
+      return -1;
+    }
+  }
+  if (!english) {
+    int mi = w_.MentionStart(from);
+    if (mi >= 0 && Eligible(mi)) return mi;
+  }
+  return -1;
+}
+
+int SentenceCoder::NearestMentionBefore(uint32_t pos) const {
+  for (uint32_t j = pos; j > w_.tb && j + 4 > pos; --j) {
+    int e = w_.MentionEnd(j);
+    if (e >= 0 && Eligible(e)) return GroupHead(e);
+    const Token& t = tok_[j - 1];
+    if (!(t.Is(kTokPunct) || lang_.Is(t.word, Cat::kDeterminer))) {
+      // allow a closing bracket of "Negara Islam (ISIS)"
+      if (!t.Is(kTokCloseBracket)) break;
+    }
+  }
+  return -1;
+}
+
+void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
+  const Pattern& p = *m.pattern;
+  const bool english = lang_.iso() == "en";
+  const Token& head = tok_[m.head];
+  // Voice.
+  bool passive = false;
+  if (english) {
+    if (head.affixes & kParticiple) {
+      for (uint32_t j = m.head; j > w_.tb && j + 3 > m.head; --j)
+        if (lang_.Is(tok_[j - 1].word, Cat::kPassiveAux)) passive = true;
+    }
+  } else {
+    passive = (head.affixes & kPrefixDi) != 0 || ((head.affixes & kPrefixTer) && AgentAfter(m.te, false) >= 0 &&
+                                                  lang_.Is(tok_[m.te].word, Cat::kPassiveBy));
+  }
+  if (m.source >= 0 || m.pair >= 0) passive = false;
+  // Scan left from the match for the clause subject, collecting modal markers.
+  uint64_t seen = 0;
+  int subject = -1;
+  enum class Stop { kNone, kStart, kComplement, kSay, kRelative, kSubordinate, kBoundary } stop = Stop::kNone;
+  uint32_t stop_at = w_.tb;
+  bool crossed_comma = false;
+  uint32_t j = m.tb;
+  // Markers inside the match itself count too ("berjanji untuk …", "akan mulai …" is
+  // before; "tidak" inside a pattern is part of the idiom and does not).
+  for (uint32_t k = m.tb; k < m.te; ++k) {
+    bool consumed = false;
+    for (const PatternItem& it : p.items)
+      if (it.kind == PatternItem::kWord && it.id == tok_[k].word) consumed = true;
+    if (!consumed) seen |= w_.StartsAt(k) & ~(Bit(Cat::kNegator));
+  }
+  for (; j > w_.tb; --j) {
+    uint32_t i = j - 1;
+    int e = w_.MentionEnd(j);
+    if (e >= 0 && Eligible(e)) {
+      int h = GroupHead(e);
+      // "pemimpin Ukraina yang didukung Moskow menarik diri": an actor right after a
+      // passive verb of a relative clause is that clause's agent; the subject is the
+      // relative clause's head noun.
+      uint32_t b = w_.mentions[h].tb;
+      if (b >= w_.tb + 2 && (tok_[b - 1].affixes & kPrefixDi) &&
+          (w_.StartsAt(b - 2) & Bit(Cat::kRelative))) {
+        int ante = NearestMentionBefore(b - 2);
+        if (ante >= 0) {
+          subject = ante;
+          break;
+        }
+        j = b - 1;
+        continue;
+      }
+      subject = h;
+      break;
+    }
+    if (w_.say_token[i - w_.tb]) {
+      stop = Stop::kSay;
+      stop_at = i;
+      break;
+    }
+    uint64_t st = w_.StartsAt(i);
+    uint64_t cv = w_.CoversAt(i);
+    seen |= st;
+    const Token& t = tok_[i];
+    if (st & Bit(Cat::kComplementizer) && !(cv & Bit(Cat::kRelative) && english && !crossed_comma && false)) {
+      // English "that" is also a relative pronoun: right after an actor it is one.
+      if (english && (st & Bit(Cat::kRelative)) && NearestMentionBefore(i) >= 0) {
+        stop = Stop::kRelative;
+        stop_at = i;
+        break;
+      }
+      stop = Stop::kComplement;
+      stop_at = i;
+      break;
+    }
+    if (st & Bit(Cat::kRelative)) {
+      if (!crossed_comma) {
+        stop = Stop::kRelative;
+        stop_at = i;
+        break;
+      }
+      continue;
+    }
+    if (st & (Bit(Cat::kClauseConj))) {
+      stop = Stop::kBoundary;
+      stop_at = i;
+      break;
+    }
+    if (st & Bit(Cat::kSubordinator)) {
+      stop = Stop::kSubordinate;
+      stop_at = i;
+      break;
+    }
+    if (IsPunct(w_, i, ";") || IsPunct(w_, i, ":") || (t.Is(kTokDash) && t.Is(kTokSpaceBefore))) {
+      stop = Stop::kBoundary;
+      stop_at = i;
+      break;
+    }
+    if (IsPunct(w_, i, ",")) crossed_comma = true;
+  }
+  if (j == w_.tb && subject < 0 && stop == Stop::kNone) stop = Stop::kStart;
+  const SentenceWork::Attribution* attr = AttributionFor(m.head);
+  bool negated = (seen & (Bit(Cat::kNegator) | Bit(Cat::kDeny))) != 0;
+  // "denied that …", "membantah bahwa …": the content is not asserted.
+  if ((stop == Stop::kComplement || stop == Stop::kSay) && stop_at > w_.tb) {
+    for (uint32_t k = stop_at; k > w_.tb && k + 4 > stop_at; --k)
+      if (w_.CoversAt(k - 1) & (Bit(Cat::kDeny) | Bit(Cat::kNegator))) negated = true;
+  }
+  if (attr) {
+    for (uint32_t k = attr->say_tb; k > w_.tb && k + 3 > attr->say_tb; --k)
+      if (w_.CoversAt(k - 1) & (Bit(Cat::kDeny) | Bit(Cat::kNegator))) negated = true;
+    if (w_.CoversAt(attr->say_tb) & Bit(Cat::kDeny)) negated = true;
+  }
+  bool intent = (seen & Bit(Cat::kIntent)) != 0;
+  bool must = (seen & Bit(Cat::kMust)) != 0;
+  bool refuse = (seen & Bit(Cat::kRefuse)) != 0;
+  // "menuju ke Milan untuk melakukan pembicaraan": going somewhere to do it = intent.
+  if (!intent && m.tb > w_.tb && (w_.CoversAt(m.tb - 1) & Bit(Cat::kPurpose))) {
+    for (uint32_t k = w_.tb; k < m.tb; ++k)
+      if (w_.StartsAt(k) & Bit(Cat::kMotion)) intent = true;
+  }
+
+  // Who acted on whom.
+  int src = m.source, tgt = m.target;
+  std::vector<std::string> sources, targets;
+  uint32_t src_tb = 0, src_te = 0, tgt_tb = 0, tgt_te = 0;
+  auto relative_antecedent = [&]() { return NearestMentionBefore(stop_at); };
+  if (m.pair >= 0) {
+    std::vector<std::string> both = Codes(m.pair);
+    if (both.size() < 2) return;
+    src = tgt = m.pair;
+    sources = both;
+    targets = both;
+  } else if (p.statement) {
+    // "X tidak memiliki tempat …" said by someone: X is the target, the speaker (or
+    // the subject of the verb that introduces the clause) the source.
+    tgt = subject >= 0 ? subject : (stop == Stop::kRelative ? relative_antecedent() : -1);
+    if (attr && attr->speaker >= 0) {
+      src = attr->speaker;
+    } else if (stop == Stop::kComplement || stop == Stop::kSay) {
+      for (uint32_t k = stop_at; k > w_.tb && k + 6 > stop_at; --k) {
+        int e = w_.MentionEnd(k);
+        if (e >= 0 && Eligible(e)) {
+          src = GroupHead(e);
+          break;
+        }
+      }
+    }
+    if (src < 0 && tgt >= 0 && subject >= 0) {
+      // No speaker: the subject states it about the target slot instead.
+      src = -1;
+    }
+  } else if (passive) {
+    tgt = subject >= 0 ? subject : (stop == Stop::kRelative ? relative_antecedent() : -1);
+    if (m.target >= 0 && tgt < 0) tgt = m.target;
+    src = AgentAfter(m.te, english);
+    if (src < 0 && m.target >= 0 && m.target != tgt) src = m.target;
+  } else {
+    if (src < 0) src = subject;
+    if (src < 0 && stop == Stop::kRelative) src = relative_antecedent();
+    if (src < 0 && stop == Stop::kSubordinate) {
+      // "Setelah bertemu …, Kerry mengatakan": the main clause's subject.
+      for (uint32_t k = m.te; k < w_.te; ++k) {
+        if (IsPunct(w_, k, ",")) {
+          int mi = w_.MentionStart(k + 1);
+          if (mi < 0 && k + 2 < w_.te) mi = w_.MentionStart(k + 2);
+          if (mi >= 0 && Eligible(mi)) src = GroupHead(mi);
+          break;
+        }
+      }
+    }
+    if (src < 0 && attr && attr->speaker >= 0 && !must) src = attr->speaker;
+    // "whom the U.S. … are fighting": the relative pronoun is the object.
+    if (tgt < 0 && subject >= 0) {
+      uint32_t b = w_.mentions[subject].tb;
+      while (b > w_.tb && lang_.Is(tok_[b - 1].word, Cat::kDeterminer)) --b;
+      if (b > w_.tb && (w_.StartsAt(b - 1) & Bit(Cat::kRelative)) &&
+          !(w_.StartsAt(b - 1) & Bit(Cat::kComplementizer) && !english)) {
+        int ante = NearestMentionBefore(b - 1);
+        if (ante >= 0 && ante != subject) tgt = ante;
+      }
+    }
+  }
+  std::string code = p.code;
+  std::vector<std::string> modality;
+  if (must) {
+    // An obligation is only an event as someone's demand: "…harus…, kata Kerry".
+    if (!attr || attr->speaker < 0 || p.nomodal) return;
+    tgt = src >= 0 ? src : tgt;
+    src = attr->speaker;
+    code = codes_.Transform(code, Modal::kDemand);
+    modality.push_back("demand");
+  } else if (refuse && !p.nomodal) {
+    code = codes_.Transform(code, Modal::kReject);
+    modality.push_back("refusal");
+  } else if (intent && !p.nomodal) {
+    std::string root = code.substr(0, 2);
+    if (root != "01" && root != "02" && root != "03" && root != "10" && root != "11" &&
+        root != "12" && root != "13")
+      code = codes_.Transform(code, Modal::kIntent);
+    modality.push_back("intent");
+  }
+  if (attr) modality.push_back("reported");
+
+  if (sources.empty()) {
+    if (src < 0) return;
+    sources = Codes(src);
+    src_tb = w_.mentions[src].tb;
+    src_te = GroupEnd(src);
+  } else {
+    src_tb = w_.mentions[src].tb;
+    src_te = GroupEnd(src);
+  }
+  if (targets.empty() && tgt >= 0) {
+    targets = Codes(tgt);
+    tgt_tb = w_.mentions[tgt].tb;
+    tgt_te = GroupEnd(tgt);
+  } else if (tgt >= 0) {
+    tgt_tb = w_.mentions[tgt].tb;
+    tgt_te = GroupEnd(tgt);
+  }
+  if (sources.empty()) return;
+  bool reciprocal = targets.empty() && sources.size() > 1 && p.recip;
+  if (reciprocal || m.pair >= 0) {
+    targets = sources;
+    tgt_tb = src_tb;
+    tgt_te = src_te;
+  }
+
+  // Date: the time expression nearest the trigger, else the story's date.
+  CivilDate date = doc_->story_date;
+  {
+    int best = 1 << 30;
+    for (const TimeRef& t : w_.times) {
+      int d = t.tb > m.head ? static_cast<int>(t.tb - m.head) : static_cast<int>(m.head - t.te);
+      if (d < best) {
+        best = d;
+        date = t.date;
+      }
+    }
+  }
+  // Place: a place named after a locative preposition, nearest to the trigger;
+  // a territory target ("semenanjung Krimea") is also the place.
+  int place = -1;
+  {
+    int best = 1 << 30;
+    for (const Mention& men : w_.mentions) {
+      if (men.place < 0) continue;
+      bool territory = men.is_place_only;
+      if (!men.locative && !men.directional && !territory) continue;
+      int d = men.tb > m.head ? static_cast<int>(men.tb - m.head) : static_cast<int>(m.head - men.te) + 2;
+      if (d < best) {
+        best = d;
+        place = men.place;
+      }
+    }
+    if (place < 0 && index_ == 0 && doc_->dateline_place >= 0) place = doc_->dateline_place;
+  }
+  // Meetings: where they happened decides visit (042), host (043) or third place (044).
+  if (p.meet && place >= 0 && code.substr(0, 2) == "04") {
+    const std::string& where = dict_.place(place).iso3;
+    bool src_home = false, tgt_home = false;
+    for (const auto& s : sources) src_home |= s.substr(0, 3) == where;
+    for (const auto& t : targets) tgt_home |= t.substr(0, 3) == where;
+    if (!targets.empty()) code = src_home ? "043" : tgt_home ? "042" : "044";
+  }
+
+  for (const std::string& s : sources) {
+    std::vector<std::string> tlist = targets;
+    if (tlist.empty()) tlist.push_back("");
+    for (const std::string& t : tlist) {
+      if (!t.empty() && t == s) continue;
+      if (!t.empty() && t.substr(0, 3) == s.substr(0, 3) && (reciprocal || m.pair >= 0)) continue;
+      RawEvent ev;
+      ev.source = {s, src_tb, src_te};
+      if (!t.empty()) {
+        ev.has_target = true;
+        ev.target = {t, tgt_tb, tgt_te};
+      }
+      ev.code = code;
+      ev.pattern = &p;
+      ev.negated = negated;
+      ev.modality = modality;
+      ev.date = date;
+      ev.place = place;
+      ev.sentence = index_;
+      ev.trigger_tb = m.head;
+      ev.trigger_te = m.te;
+      out->push_back(std::move(ev));
+    }
+  }
+  // Remember the clause subject for "mereka"/"they" later.
+  if (!passive && src >= 0 && !(attr && must)) doc_->last_subject = sources;
+}
+
+void SentenceCoder::Run(std::vector<RawEvent>* out) {
+  Prepare();
+  ResolveReferences();
+  FindAttributions();
+  std::vector<Match> matches;
+  FindMatches(&matches);
+  size_t first = out->size();
+  for (const Match& m : matches) CodeMatch(m, out);
+  // One happening in one sentence: one event per (source, target, code).
+  std::set<std::tuple<std::string, std::string, std::string>> seen;
+  std::vector<RawEvent> unique;
+  for (size_t k = first; k < out->size(); ++k) {
+    RawEvent& e = (*out)[k];
+    auto key = std::make_tuple(e.source.code, e.has_target ? e.target.code : "", e.code);
+    if (!seen.insert(key).second) continue;
+    unique.push_back(std::move(e));
+  }
+  out->resize(first);
+  for (auto& e : unique) out->push_back(std::move(e));
+  // Sentences without events still move the discourse on: a sentence's first actor
+  // subject is what "mereka" refers to next.
+  if (out->size() == first) {
+    for (size_t k = 0; k < w_.mentions.size(); ++k) {
+      if (!Eligible(static_cast<int>(k)) || w_.mentions[k].bare_agent) continue;
+      std::vector<std::string> c = Codes(GroupHead(static_cast<int>(k)));
+      if (!c.empty()) doc_->last_subject = c;
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+void EventExtractor::ProcessSentence(DocState* doc, uint32_t sentence_index,
+                                     std::vector<RawEvent>* out) const {
+  SentenceCoder coder(lang_, dict_, patterns_, codes_, doc, sentence_index);
+  coder.Run(out);
+}
+
+}  // namespace warta
