@@ -37,7 +37,9 @@ const ActorEntry* PickEntry(const ActorDictionary& dict, const ActorName& name,
   const ActorEntry* best = nullptr;
   for (uint32_t idx : name.entries) {
     const ActorEntry& e = dict.entry(idx);
-    if (!e.lang.empty() && e.lang != lang) continue;
+    // Place names travel between languages ("Milan" in Indonesian news); other names
+    // keep to their language.
+    if (!e.lang.empty() && e.lang != lang && e.kind != ActorKind::kPlace) continue;
     if (day < e.from || day >= e.to) continue;
     if (!best || kRank[static_cast<int>(e.kind)] < kRank[static_cast<int>(best->kind)]) best = &e;
   }
@@ -226,7 +228,11 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
   }
   std::sort(out->begin() + first_new, out->end(),
             [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
-  // 4. Compound groups: A dan B, A, B dan C, A and B.
+  // 4. Compound groups: A dan B, A, B dan C, A and B. A comma links two actors only
+  // in a list that a coordinator closes ("A, B dan C"), or a place to its own country
+  // ("ke Milan, Italia"); "…Lavrov, Kerry mengatakan" is two actors.
+  size_t count = out->size() - first_new;
+  std::vector<int> link(count, 0);  // 0 none, 1 coordinator, 2 comma
   for (size_t k = first_new; k + 1 < out->size(); ++k) {
     Mention& a = (*out)[k];
     Mention& b = (*out)[k + 1];
@@ -235,14 +241,27 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
     uint32_t g0 = a.te, g1 = b.tb;
     while (g0 < g1 && lang.Is(tok[g0].word, Cat::kDeterminer)) ++g0;
     while (g1 > g0 && lang.Is(tok[g1 - 1].word, Cat::kDeterminer)) --g1;
-    bool joined = false;
+    int kind = 0;
     if (g1 - g0 == 1) {
-      joined = lang.Is(tok[g0].word, Cat::kCoordinator) || TokenText(s.text, tok[g0]) == ",";
+      if (lang.Is(tok[g0].word, Cat::kCoordinator)) kind = 1;
+      else if (TokenText(s.text, tok[g0]) == ",") kind = 2;
     } else if (g1 - g0 == 2) {
-      joined = TokenText(s.text, tok[g0]) == "," && lang.Is(tok[g0 + 1].word, Cat::kCoordinator);
+      if (TokenText(s.text, tok[g0]) == "," && lang.Is(tok[g0 + 1].word, Cat::kCoordinator)) kind = 1;
     }
-    if (!joined) continue;
-    if (a.group < 0) a.group = static_cast<int>(k);
+    if (kind == 2 && (a.locative || a.directional || a.is_place_only)) {
+      std::string where = a.place >= 0 ? dict.place(a.place).iso3 : a.code.substr(0, 3);
+      kind = b.code == where ? 1 : 0;
+    }
+    link[k - first_new] = kind;
+  }
+  for (size_t k = count; k-- > 0;) {
+    if (link[k] == 2) link[k] = (k + 1 < count && link[k + 1]) ? 1 : 0;
+  }
+  for (size_t k = 0; k + 1 < count; ++k) {
+    if (!link[k]) continue;
+    Mention& a = (*out)[first_new + k];
+    Mention& b = (*out)[first_new + k + 1];
+    if (a.group < 0) a.group = static_cast<int>(first_new + k);
     b.group = a.group;
     if (a.locative) b.locative = true;
     if (a.directional) b.directional = true;

@@ -1,6 +1,8 @@
 #include "events/event_extractor.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <set>
 
 #include "util/utf8.h"
@@ -557,6 +559,12 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
         j = b - 1;
         continue;
       }
+      // "menarik pasukan dan senjata serta melepaskan sandera": a bare agent right
+      // after an active verb is that verb's object, not the subject.
+      if (!english && w_.mentions[h].bare_agent && b > w_.tb && (tok_[b - 1].affixes & kPrefixMe)) {
+        j = b;
+        continue;
+      }
       subject = h;
       break;
     }
@@ -772,8 +780,11 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
     if (!targets.empty()) code = src_home ? "043" : tgt_home ? "042" : "044";
   }
 
+  const bool group_target = tgt >= 0 && w_.mentions[tgt].group >= 0 && !reciprocal && m.pair < 0;
   for (const std::string& s : sources) {
-    std::vector<std::string> tlist = targets;
+    std::vector<std::string> tlist;
+    for (const std::string& t : targets)
+      if (!(group_target && t.substr(0, 3) == s.substr(0, 3))) tlist.push_back(t);
     if (tlist.empty()) tlist.push_back("");
     for (const std::string& t : tlist) {
       if (!t.empty() && t == s) continue;
@@ -797,7 +808,7 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
     }
   }
   // Remember the clause subject for "mereka"/"they" later.
-  if (!passive && src >= 0 && !(attr && must)) doc_->last_subject = sources;
+  if (!passive && src >= 0 && !(attr && must) && !w_.mentions[src].bare_agent) doc_->last_subject = sources;
 }
 
 void SentenceCoder::Run(std::vector<RawEvent>* out) {
@@ -806,6 +817,24 @@ void SentenceCoder::Run(std::vector<RawEvent>* out) {
   FindAttributions();
   std::vector<Match> matches;
   FindMatches(&matches);
+  // WARTA_TRACE=1 prints what the coder saw: roots, actors, attributions, matches.
+  static const bool trace = std::getenv("WARTA_TRACE") != nullptr;
+  if (trace) {
+    std::string line = "sentence " + std::to_string(index_) + ":";
+    for (uint32_t i = w_.tb; i < w_.te; ++i) {
+      line += " " + std::string(TokenText(doc_->text, tok_[i]));
+      if (tok_[i].root && tok_[i].root != tok_[i].word) line += "{" + std::string(lang_.lexicon().Word(tok_[i].root)) + "}";
+    }
+    std::fprintf(stderr, "%s\n", line.c_str());
+    for (const Mention& m : w_.mentions)
+      std::fprintf(stderr, "  actor [%u,%u) %s%s%s%s group=%d\n", m.tb - w_.tb, m.te - w_.tb, m.code.c_str(),
+                   m.locative ? " locative" : "", m.directional ? " directional" : "",
+                   m.bare_agent ? " bare" : "", m.group);
+    for (const auto& a : w_.attributions)
+      std::fprintf(stderr, "  says: speaker=%d content=[%u,%u)\n", a.speaker, a.content_tb - w_.tb, a.content_te - w_.tb);
+    for (const Match& m : matches)
+      std::fprintf(stderr, "  match %s at %u..%u target=%d\n", m.pattern->rule.c_str(), m.tb - w_.tb, m.te - w_.tb, m.target);
+  }
   size_t first = out->size();
   for (const Match& m : matches) CodeMatch(m, out);
   // One happening in one sentence: one event per (source, target, code).

@@ -1,0 +1,143 @@
+// End-to-end coding of short sentences: roles, voice, negation, modality, speech.
+#include <gtest/gtest.h>
+
+#include "output/event_writer.h"
+#include "warta/coder.h"
+
+namespace warta {
+namespace {
+
+class CoderTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto c = Coder::Open({});
+    ASSERT_TRUE(c.ok()) << c.status().ToString();
+    coder_ = std::move(c.value()).release();
+  }
+  // "SRC>TGT:CODE" for every event ("!" marks negated ones).
+  static std::vector<std::string> Code(const std::string& text, const std::string& lang) {
+    Document doc;
+    doc.id = "t";
+    doc.lang = lang;
+    doc.date = "2014-10-15";
+    doc.text = text;
+    std::vector<Event> events;
+    Status st = coder_->Code(doc, &events);
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    std::vector<std::string> out;
+    for (const Event& e : events)
+      out.push_back((e.negated ? "!" : "") + e.source.code + ">" + (e.target ? e.target->code : "-") +
+                    ":" + e.code);
+    return out;
+  }
+  static Coder* coder_;
+};
+Coder* CoderTest::coder_ = nullptr;
+
+using V = std::vector<std::string>;
+
+TEST_F(CoderTest, ActiveVoice) {
+  EXPECT_EQ(Code("Ukraina menuduh Rusia.", "id"), V{"UKR>RUS:112"});
+  EXPECT_EQ(Code("Ukraine accused Russia.", "en"), V{"UKR>RUS:112"});
+}
+
+TEST_F(CoderTest, CompoundSubjectGivesBothDirections) {
+  EXPECT_EQ(Code("Amerika Serikat dan Rusia berjanji untuk memperbarui kerja sama.", "id"),
+            (V{"USA>RUS:030", "RUS>USA:030"}));
+}
+
+TEST_F(CoderTest, PassiveRelativeClause) {
+  EXPECT_EQ(Code("Irak menyerahkan militan Negara Islam, yang dilawan Iran.", "id"),
+            V{"IRN>IMGMUSISI:190"});
+}
+
+TEST_F(CoderTest, NegationMarksTheEventNotAsserted) {
+  EXPECT_EQ(Code("Rusia tidak pernah mengaku mengirim pasukan ke Ukraina.", "id"), V{"!RUS>UKR:190"});
+  EXPECT_EQ(Code("Russia has never admitted sending troops to Ukraine.", "en"), V{"!RUS>UKR:190"});
+  EXPECT_EQ(Code("Ukraine did not accuse Russia.", "en"), V{"!UKR>RUS:112"});
+}
+
+TEST_F(CoderTest, IntentTurnsCooperationIntoExpressedIntent) {
+  EXPECT_EQ(Code("Rusia akan menyediakan senjata untuk tentara Irak.", "id"), V{"RUS>IRQMIL:0332"});
+  EXPECT_EQ(Code("Russia will provide weapons to the Iraqi army.", "en"), V{"RUS>IRQMIL:0332"});
+}
+
+TEST_F(CoderTest, QuotedObligationIsTheSpeakersDemand) {
+  EXPECT_EQ(Code("Rusia harus menarik pasukan, kata Kerry.", "id"), V{"USAGOV>RUS:106"});
+  EXPECT_EQ(Code("Russia must withdraw troops, Kerry said.", "en"), V{"USAGOV>RUS:106"});
+  // Without a speaker an obligation is nobody's event.
+  EXPECT_EQ(Code("Rusia harus menarik pasukan.", "id"), V{});
+}
+
+TEST_F(CoderTest, HistoricalYearDatesTheEvent) {
+  Document doc;
+  doc.id = "h";
+  doc.lang = "id";
+  doc.date = "2014-10-15";
+  doc.text = "Rusia mencaplok Krimea pada tahun 2014, dan merebut Georgia dalam perang tahun 2008.";
+  std::vector<Event> events;
+  ASSERT_TRUE(coder_->Code(doc, &events).ok());
+  ASSERT_GE(events.size(), 1u);
+  EXPECT_EQ(events[0].date, "2014");
+}
+
+TEST_F(CoderTest, SpansSliceTheirWords) {
+  Document doc;
+  doc.id = "s";
+  doc.lang = "id";
+  doc.date = "2014-10-15";
+  doc.text = "“Bagus,” katanya. Ukraina menuduh Rusia di Kyiv.";
+  std::vector<Event> events;
+  ASSERT_TRUE(coder_->Code(doc, &events).ok());
+  ASSERT_EQ(events.size(), 1u);
+  // Code points, not bytes: the curly quotes are 3 bytes each.
+  EXPECT_EQ(events[0].source.span.begin, 18u);
+  EXPECT_EQ(events[0].source.span.end, 25u);
+  EXPECT_EQ(events[0].source.text, "Ukraina");
+  ASSERT_TRUE(events[0].location.has_value());
+  EXPECT_EQ(events[0].location->country, "UA");
+}
+
+TEST_F(CoderTest, BoilerplateTrailerIsIgnored) {
+  Document doc;
+  doc.id = "b";
+  doc.lang = "id";
+  doc.date = "2014-10-15";
+  doc.text = "Ukraina menuduh Rusia.\n\nToto SGP";
+  std::vector<Event> events;
+  CodeStats stats;
+  ASSERT_TRUE(coder_->Code(doc, &events, &stats).ok());
+  EXPECT_TRUE(stats.boilerplate_dropped);
+  EXPECT_EQ(events.size(), 1u);
+}
+
+TEST_F(CoderTest, InvalidUtf8IsAnErrorNotACrash) {
+  Document doc;
+  doc.id = "bad";
+  doc.text = "Ukraina \xff\xfe menuduh";
+  std::vector<Event> events;
+  Status st = coder_->Code(doc, &events);
+  EXPECT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("bad"), std::string::npos);
+}
+
+TEST_F(CoderTest, JsonOutputFollowsTheContract) {
+  Document doc;
+  doc.id = "j";
+  doc.lang = "en";
+  doc.date = "2014-10-15";
+  doc.text = "Ukraine accused Russia on Tuesday.";
+  std::vector<Event> events;
+  ASSERT_TRUE(coder_->Code(doc, &events).ok());
+  ASSERT_EQ(events.size(), 1u);
+  std::string json;
+  AppendEventJson(events[0], &json);
+  for (const char* key : {"\"doc_id\": \"j\"", "\"event_id\"", "\"date\": \"2014-10-14\"", "\"source\": {\"code\": \"UKR\"",
+                          "\"target\": {\"code\": \"RUS\"", "\"code\": \"112\"", "\"root\": \"11\"",
+                          "\"quad_class\": 3", "\"goldstein\": -2", "\"plover\": \"ACCUSE\"", "\"negated\": false",
+                          "\"modality\": {}", "\"sentence\": {\"index\": 0", "\"location\": null", "\"rule\": \"en/11/accuse\""})
+    EXPECT_NE(json.find(key), std::string::npos) << key << " not in " << json;
+}
+
+}  // namespace
+}  // namespace warta
