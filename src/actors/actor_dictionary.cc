@@ -78,7 +78,8 @@ Status ActorDictionary::AddName(std::string_view name, ActorEntry entry, Lexicon
       const ActorEntry& old = entries_[e];
       if (old.kind == entry.kind && old.code == entry.code && old.lang == entry.lang &&
           old.from == entry.from && old.to == entry.to && old.person == entry.person) {
-        if (old.source != "icu" && entry.source != "icu")
+        // One person's several role lines name them several times: not a duplicate.
+        if (old.source != "icu" && entry.source != "icu" && entry.kind != ActorKind::kPerson)
           warnings_.push_back("duplicate: \"" + std::string(name) + "\" " + entry.code + " at " +
                               entry.source + " repeats " + old.source);
         return Status::Ok();
@@ -93,7 +94,7 @@ Status ActorDictionary::AddName(std::string_view name, ActorEntry entry, Lexicon
 Status ActorDictionary::LoadIcuCountries(const std::vector<std::string>& langs, Lexicon* lexicon) {
   // Deprecated or exceptional region codes ICU still lists.
   static const std::set<std::string> kSkip = {"AN", "BU", "CS", "DD", "FX", "NT", "TP", "YD",
-                                              "YU", "ZR", "AQ", "BV", "HM", "UM"};
+                                              "YU", "ZR"};
   for (const char* const* cc = icu::Locale::getISOCountries(); *cc; ++cc) {
     if (kSkip.count(*cc)) continue;
     icu::Locale loc("", *cc);
@@ -266,7 +267,7 @@ void ActorDictionary::Finish() {
           "AFR", "ASA", "BLK", "CAF", "CAS", "CAU", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM", "MEA",
           "MDT", "NAF", "NAM", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WEU", "WST",
           "CEU", "GZS", "WSB", "BAG", "XKX", "SUN", "YUG", "CSK", "KSV", "EAS", "SOA", "EEC", "DDR",
-          "CAN", "MDE"};
+          "CAN", "MDE", "CFR"};
       if (!kRegions.count(e.code))
         warnings_.push_back("dangling: " + e.source + ": code " + e.code + " is no ISO 3166 country or CAMEO region");
     }

@@ -746,7 +746,11 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
   CivilDate date = doc_->story_date;
   {
     int best = 1 << 30;
+    // An explicit calendar date beats a weekday next to it ("Kamis (25/9/2014)").
+    bool have_explicit = false;
+    for (const TimeRef& t : w_.times) have_explicit |= !t.relative_day && t.date.day > 0;
     for (const TimeRef& t : w_.times) {
+      if (have_explicit && t.relative_day) continue;
       int d = t.tb > m.head ? static_cast<int>(t.tb - m.head) : static_cast<int>(m.head - t.te);
       if (d < best) {
         best = d;

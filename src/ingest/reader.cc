@@ -116,12 +116,13 @@ Status DocumentReader::ParseJsonRecord(std::string_view line, const std::string&
 
 void DocumentReader::ReadJsonLines(std::istream& in, const std::string& name) {
   std::string line;
-  uint64_t number = 0;
+  uint64_t number = 0, records = 0;
   while (std::getline(in, line)) {
     ++number;
     stats_.bytes += line.size() + 1;
     std::string_view t = Trim(line);
     if (t.empty()) continue;
+    ++records;
     Document doc;
     Status st = ParseJsonRecord(t, name + ":" + std::to_string(number), &doc);
     if (!st.ok()) {
@@ -130,6 +131,7 @@ void DocumentReader::ReadJsonLines(std::istream& in, const std::string& name) {
     }
     Emit(std::move(doc));
   }
+  if (records == 0) Fail(Status::InvalidArgument(name + ": empty file, nothing to code"));
 }
 
 Status DocumentReader::ReadTextFile(const std::string& path, std::istream& in) {

@@ -129,7 +129,7 @@ void FindTimeRefs(const SentenceView& s, const LanguagePack& lang, const CivilDa
       int mo = NumberValue(TokenText(s.text, tok[i + 2]));
       int y = NumberValue(TokenText(s.text, tok[i + 4]));
       if (v >= 1 && v <= 31 && mo >= 1 && mo <= 12 && y >= 1900 && y <= 2100 && IsValidDate(y, mo, v)) {
-        TimeRef r{i, i + 5, {y, mo, v}, true};
+        TimeRef r{i, i + 5, {y, mo, v}, false};
         mark(i, i + 5);
         out->push_back(r);
         continue;

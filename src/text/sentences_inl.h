@@ -35,7 +35,7 @@ void SplitSentences(std::string_view text, const std::vector<Token>& tokens,
   };
   for (uint32_t i = 0; i < n; ++i) {
     const Token& t = tokens[i];
-    if (i > start && t.Is(kTokParagraphBefore)) {
+    if (t.Is(kTokParagraphBefore) && i > 0) {
       emit(i);
       ++paragraph;
     } else if (i > start && t.Is(kTokNewlineBefore)) {

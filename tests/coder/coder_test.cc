@@ -47,7 +47,7 @@ TEST_F(CoderTest, CompoundSubjectGivesBothDirections) {
 }
 
 TEST_F(CoderTest, PassiveRelativeClause) {
-  EXPECT_EQ(Code("Irak menyerahkan militan Negara Islam, yang dilawan Iran.", "id"),
+  EXPECT_EQ(Code("Irak menyerahkan militan ISIS, yang dilawan Iran.", "id"),
             V{"IRN>IMGMUSISI:190"});
 }
 
