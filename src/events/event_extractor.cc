@@ -574,10 +574,9 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
       break;
     }
     uint64_t st = w_.StartsAt(i);
-    uint64_t cv = w_.CoversAt(i);
     seen |= st;
     const Token& t = tok_[i];
-    if (st & Bit(Cat::kComplementizer) && !(cv & Bit(Cat::kRelative) && english && !crossed_comma && false)) {
+    if (st & Bit(Cat::kComplementizer)) {
       // English "that" is also a relative pronoun: right after an actor it is one.
       if (english && (st & Bit(Cat::kRelative)) && NearestMentionBefore(i) >= 0) {
         stop = Stop::kRelative;
