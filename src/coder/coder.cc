@@ -323,15 +323,30 @@ int CoderImpl::CheckPatternExamples(std::vector<std::string>* failures) const {
         failures->push_back(p.where + ": pattern " + p.rule + " has no example");
         continue;
       }
-      for (const std::string& example : p.examples) {
+      auto code_example = [&](const std::string& example, std::vector<Event>* events) {
         ++tried;
         Document doc;
         doc.id = p.rule;
         doc.lang = m->pack->iso();
         doc.date = "2014-10-15";
         doc.text = example;
+        return Code(doc, events, nullptr);
+      };
+      for (const std::string& example : p.counter_examples) {
         std::vector<Event> events;
-        Status st = Code(doc, &events, nullptr);
+        Status st = code_example(example, &events);
+        for (const Event& ev : events) {
+          if (ev.rule == p.rule && !ev.negated) {
+            failures->push_back(p.where + ": " + p.rule + " codes its counter-example \"" +
+                                example + "\" as " + ev.code);
+            break;
+          }
+        }
+        if (!st.ok()) failures->push_back(p.where + ": " + st.ToString());
+      }
+      for (const std::string& example : p.examples) {
+        std::vector<Event> events;
+        Status st = code_example(example, &events);
         bool fired = false;
         std::string got;
         for (const Event& ev : events) {

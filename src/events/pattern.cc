@@ -125,6 +125,11 @@ Status PatternSet::Load(const std::string& path, LanguagePack* lang, Lexicon* le
       patterns_.back().examples.emplace_back(Trim(t.substr(1)));
       continue;
     }
+    if (t[0] == '!') {
+      if (patterns_.empty()) return Status::DataError(where + ": counter-example before any pattern");
+      patterns_.back().counter_examples.emplace_back(Trim(t.substr(1)));
+      continue;
+    }
     std::vector<std::string_view> f = Split(raw, '\t');
     std::vector<std::string> fields;
     for (auto x : f)

@@ -6,6 +6,8 @@
 // followed by one or more example lines starting with ">" that a test codes:
 //   195  serangan-udara  ~lancar serangan udara $T?
 //     > Israel melancarkan serangan udara terhadap Gaza pada Selasa.
+//     ! Persib melancarkan serangan balik ke gawang Persija.
+// ("!" lines are counter-examples: sentences the pattern must not code as asserted.)
 // Items: `word` (this word form), `~root` (any inflection or affixation of the root),
 // `a|~b` (alternatives), `item?` (optional), `..` (up to 3 words), `...` (up to 8),
 // `$T` target actor (found within the next 3 words), `$S` source actor, `$P` a pair
@@ -45,6 +47,7 @@ struct Pattern {
   std::vector<PatternItem> items;
   bool recip = false, meet = false, statement = false, nomodal = false;
   std::vector<std::string> examples;
+  std::vector<std::string> counter_examples;  // "! ..." lines: must not fire (asserted)
   std::string where;  // file:line
   bool leading_source = false;  // pattern starts with $S
   size_t anchor = 0;  // index of the first concrete item
