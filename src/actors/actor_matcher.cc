@@ -115,7 +115,8 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
           if (e.kind == ActorKind::kCapital) {
             // A capital is also a place: take its own coordinates from the gazetteer.
             for (uint32_t idx : pc.name->entries)
-              if (dict.entry(idx).kind == ActorKind::kPlace && place < 0) place = dict.entry(idx).place;
+              if (dict.entry(idx).kind == ActorKind::kPlace && place < 0)
+                place = dict.entry(idx).place;
           }
           if (e.kind != ActorKind::kDemonym && place < 0) place = dict.CountryPlace(e.code);
           break;
@@ -154,7 +155,8 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
       } else if (gap_end - gap_begin <= 2) {
         // "Ukraine's president", "president of Ukraine", "Negara Islam (ISIS)"
         std::string gap;
-        for (uint32_t k = gap_begin; k < gap_end; ++k) gap += utf8::Lower(TokenText(s.text, tok[k])) + " ";
+        for (uint32_t k = gap_begin; k < gap_end; ++k)
+          gap += utf8::Lower(TokenText(s.text, tok[k])) + " ";
         joinable = gap == "'s " || gap == "’s " || gap == "of " || gap == "of the " ||
                    gap == "( " || gap == "dari ";
       }
@@ -182,6 +184,15 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
       m.has_country = true;
     } else if (!org.empty()) {
       m.code = org;
+    } else if (!country.empty() && m.tb >= s.tb + 2 && TokenText(s.text, tok[m.tb - 1]) == "-" &&
+               utf8::Lower(TokenText(s.text, tok[m.tb - 2])) == "pro") {
+      // "pro-Russian armed groups" are not Russia's: the agent alone.
+      if (agent.empty()) {
+        p = q + 1;
+        continue;
+      }
+      m.code = agent;
+      m.bare_agent = true;
     } else if (!country.empty()) {
       m.code = country + (agent.empty() ? "" : agent);
       m.has_country = true;
@@ -194,8 +205,10 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
     // A place: after "di", "in", "ke", "to" (possibly with "kota", "wilayah" between).
     uint32_t before = m.tb;
     while (before > s.tb && lang.Is(tok[before - 1].word, Cat::kDeterminer)) --before;
-    if (before > s.tb && MarkerEndsAt(s, before, Cat::kLocative)) m.locative = true;
-    else if (before > s.tb && MarkerEndsAt(s, before, Cat::kDirectional)) m.directional = true;
+    if (before > s.tb && MarkerEndsAt(s, before, Cat::kLocative))
+      m.locative = true;
+    else if (before > s.tb && MarkerEndsAt(s, before, Cat::kDirectional))
+      m.directional = true;
     if (!m.code.empty() || m.place >= 0) out->push_back(m);
     p = q + 1;
   }
@@ -203,12 +216,26 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
   for (const Marker& mk : *s.markers) {
     RefKind r = RefKind::kNone;
     switch (mk.cat) {
-      case Cat::kPronounPerson: r = RefKind::kPerson; break;
-      case Cat::kPronounPlural: r = RefKind::kPlural; break;
-      case Cat::kGroupRef: r = RefKind::kGroup; break;
-      case Cat::kCountryRef: r = RefKind::kCountry; break;
-      case Cat::kBoth: r = RefKind::kBoth; break;
-      default: break;
+      case Cat::kPronounPerson:
+        r = RefKind::kPerson;
+        break;
+      case Cat::kPronounPlural:
+        r = RefKind::kPlural;
+        break;
+      case Cat::kGroupRef:
+        r = RefKind::kGroup;
+        break;
+      case Cat::kCountryRef:
+        r = RefKind::kCountry;
+        break;
+      case Cat::kBoth:
+        r = RefKind::kBoth;
+        break;
+      case Cat::kPronounIt:
+        r = RefKind::kIt;
+        break;
+      default:
+        break;
     }
     if (r == RefKind::kNone) continue;
     bool overlaps = false;
@@ -243,10 +270,13 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
     while (g1 > g0 && lang.Is(tok[g1 - 1].word, Cat::kDeterminer)) --g1;
     int kind = 0;
     if (g1 - g0 == 1) {
-      if (lang.Is(tok[g0].word, Cat::kCoordinator)) kind = 1;
-      else if (TokenText(s.text, tok[g0]) == ",") kind = 2;
+      if (lang.Is(tok[g0].word, Cat::kCoordinator))
+        kind = 1;
+      else if (TokenText(s.text, tok[g0]) == ",")
+        kind = 2;
     } else if (g1 - g0 == 2) {
-      if (TokenText(s.text, tok[g0]) == "," && lang.Is(tok[g0 + 1].word, Cat::kCoordinator)) kind = 1;
+      if (TokenText(s.text, tok[g0]) == "," && lang.Is(tok[g0 + 1].word, Cat::kCoordinator))
+        kind = 1;
     }
     if (kind == 2 && (a.locative || a.directional || a.is_place_only)) {
       std::string where = a.place >= 0 ? dict.place(a.place).iso3 : a.code.substr(0, 3);

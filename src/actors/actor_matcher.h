@@ -20,7 +20,8 @@
 
 namespace warta {
 
-enum class RefKind : uint8_t { kNone, kPerson, kPlural, kGroup, kCountry, kBoth };
+// kIt: English "it" — the last single non-person subject (a country, an organisation).
+enum class RefKind : uint8_t { kNone, kPerson, kPlural, kGroup, kCountry, kBoth, kIt };
 
 struct Mention {
   uint32_t tb = 0, te = 0;  // token range in the document

@@ -2,8 +2,9 @@
 // text → lang → actors → events → resolve for each document.
 #include "warta/coder.h"
 
-#include <filesystem>
 #include <fmt/format.h>
+
+#include <filesystem>
 
 #include "actors/actor_dictionary.h"
 #include "events/event_codes.h"
@@ -91,7 +92,8 @@ Status CoderImpl::Init(const CoderOptions& options) {
   for (auto& m : models_) {
     // events.txt and any events_*.txt beside it, in name order.
     std::vector<std::string> files;
-    for (const auto& f : std::filesystem::directory_iterator(data_dir_ + "/lang/" + m->pack->iso(), ec)) {
+    for (const auto& f :
+         std::filesystem::directory_iterator(data_dir_ + "/lang/" + m->pack->iso(), ec)) {
       std::string name = f.path().filename().string();
       if (StartsWith(name, "events") && EndsWith(name, ".txt")) files.push_back(f.path().string());
     }
@@ -158,7 +160,8 @@ void CoderImpl::MarkBoilerplate(const LanguagePack& lang, DocState* st) const {
       if (tok.word != kNoWord && lang.Is(tok.word, Cat::kBoilerplate)) ++spam;
     }
     bool is_last = st->sentences[b].paragraph == last_para;
-    bool drop = (spam > 0 && words <= 6) || (is_last && words <= 4 && !terminal && paras.size() > 1);
+    bool drop =
+        (spam > 0 && words <= 6) || (is_last && words <= 4 && !terminal && paras.size() > 1);
     if (drop)
       for (uint32_t s = b; s < e; ++s) st->skip[s] = true;
   }
@@ -171,7 +174,9 @@ void CoderImpl::FindDateline(const LanguagePack& lang, DocState* st) const {
   const Sentence& s = st->sentences[0];
   for (uint32_t i = s.token_begin; i < s.token_end && i < s.token_begin + 8; ++i) {
     const Token& t = st->tokens[i];
-    if (t.Is(kTokDash) && i > s.token_begin) {
+    // "PARIS –", "JAKARTA, KOMPAS.com -": a spaced dash after capitalised words. A
+    // hyphen inside a word ("U.S.-Russian") is not one.
+    if (t.Is(kTokDash) && i > s.token_begin && t.Is(kTokSpaceBefore)) {
       const Token& first = st->tokens[s.token_begin];
       if (!first.Is(kTokAllCaps) && !first.Is(kTokCapital)) return;
       st->dateline_end = i + 1;
@@ -192,7 +197,10 @@ void CoderImpl::FindDateline(const LanguagePack& lang, DocState* st) const {
       }
       return;
     }
-    if (!t.Is(kTokWord) && !t.Is(kTokComma)) return;
+    if (!t.Is(kTokWord) && !t.Is(kTokComma) && !t.Is(kTokOpenBracket) && !t.Is(kTokCloseBracket) &&
+        !(t.Is(kTokTerminal) && !t.Is(kTokSpaceBefore)))
+      return;
+    if (t.Is(kTokWord) && !t.Is(kTokCapital) && !t.Is(kTokAllCaps) && !t.Is(kTokNumber)) return;
   }
 }
 
@@ -200,11 +208,13 @@ void CoderImpl::ToEvent(const Document& doc, const DocState& st, const utf8::Off
                         const RawEvent& raw, Event* ev) const {
   auto span = [&](uint32_t tb, uint32_t te) {
     if (te <= tb) return Span{0, 0};
-    return Span{offsets.ToCodePoint(st.tokens[tb].begin), offsets.ToCodePoint(st.tokens[te - 1].end)};
+    return Span{offsets.ToCodePoint(st.tokens[tb].begin),
+                offsets.ToCodePoint(st.tokens[te - 1].end)};
   };
   auto words = [&](uint32_t tb, uint32_t te) {
     if (te <= tb) return std::string();
-    return std::string(st.text.substr(st.tokens[tb].begin, st.tokens[te - 1].end - st.tokens[tb].begin));
+    return std::string(
+        st.text.substr(st.tokens[tb].begin, st.tokens[te - 1].end - st.tokens[tb].begin));
   };
   const Sentence& s = st.sentences[raw.sentence];
   ev->doc_id = doc.id;
@@ -252,7 +262,8 @@ Status CoderImpl::Code(const Document& doc, std::vector<Event>* events, CodeStat
   size_t bad = utf8::FindInvalid(doc.text);
   if (bad != std::string::npos)
     return Status::InvalidArgument(doc.id + ": invalid UTF-8 at byte " + std::to_string(bad + 1));
-  if (doc.text.size() > UINT32_MAX / 2) return Status::InvalidArgument(doc.id + ": document too large");
+  if (doc.text.size() > UINT32_MAX / 2)
+    return Status::InvalidArgument(doc.id + ": document too large");
   std::string iso = doc.lang;
   if (iso.empty() || iso == "auto") {
     iso = options_.default_lang;
@@ -357,8 +368,9 @@ int CoderImpl::CheckPatternExamples(std::vector<std::string>* failures) const {
           if (ev.code == p.code || !ev.modality.empty() || p.meet) fired = true;
         }
         if (!st.ok() || !fired)
-          failures->push_back(p.where + ": " + p.rule + " (" + p.code + ") does not code its example \"" +
-                              example + "\"; got:" + (got.empty() ? " nothing" : got));
+          failures->push_back(p.where + ": " + p.rule + " (" + p.code +
+                              ") does not code its example \"" + example +
+                              "\"; got:" + (got.empty() ? " nothing" : got));
       }
     }
   }

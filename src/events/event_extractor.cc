@@ -40,8 +40,13 @@ struct SentenceWork {
 struct Match {
   const Pattern* pattern = nullptr;
   uint32_t tb = 0, te = 0;
-  uint32_t head = 0;  // anchor token
+  uint32_t head = 0;                        // anchor token
   int target = -1, source = -1, pair = -1;  // mention indices
+  // A required target is the antecedent of an object relative clause ("ISIS, whom
+  // the U.S. is fighting"); CodeMatch fills it or drops the match.
+  bool target_from_relative = false;
+  // Coordinated verb phrase: the subject scan starts at this earlier match instead.
+  int continues = -1;
 };
 
 bool IsPunct(const SentenceWork& w, uint32_t i, std::string_view p) {
@@ -56,7 +61,12 @@ class SentenceCoder {
  public:
   SentenceCoder(const LanguagePack& lang, const ActorDictionary& dict, const PatternSet& patterns,
                 const EventCodes& codes, DocState* doc, uint32_t index)
-      : lang_(lang), dict_(dict), patterns_(patterns), codes_(codes), doc_(doc), index_(index),
+      : lang_(lang),
+        dict_(dict),
+        patterns_(patterns),
+        codes_(codes),
+        doc_(doc),
+        index_(index),
         tok_(doc->tokens) {}
 
   void Run(std::vector<RawEvent>* out);
@@ -77,6 +87,7 @@ class SentenceCoder {
   const SentenceWork::Attribution* AttributionFor(uint32_t tok) const;
   int AgentAfter(uint32_t from, bool english) const;
   int NearestMentionBefore(uint32_t pos) const;
+  int ObjectRelativeAntecedent(uint32_t verb) const;
   void UpdateContext(const std::vector<RawEvent>& events, size_t first);
 
   const LanguagePack& lang_;
@@ -181,8 +192,10 @@ void SentenceCoder::ResolveReferences() {
         if (!doc_->last_person.empty()) m.code = doc_->last_person;
         break;
       case RefKind::kPlural:
-        if (doc_->last_subject.size() > 1) m.pair = doc_->last_subject;
-        else if (!doc_->last_subject.empty()) m.code = doc_->last_subject[0];
+        if (doc_->last_subject.size() > 1)
+          m.pair = doc_->last_subject;
+        else if (!doc_->last_subject.empty())
+          m.code = doc_->last_subject[0];
         break;
       case RefKind::kGroup:
         m.code = doc_->last_group;
@@ -191,8 +204,13 @@ void SentenceCoder::ResolveReferences() {
         m.code = doc_->last_country;
         break;
       case RefKind::kBoth:
-        if (countries.size() >= 2) m.pair = {countries[countries.size() - 2], countries.back()};
-        else m.pair = doc_->last_pair;
+        if (countries.size() >= 2)
+          m.pair = {countries[countries.size() - 2], countries.back()};
+        else
+          m.pair = doc_->last_pair;
+        break;
+      case RefKind::kIt:
+        if (doc_->last_subject.size() == 1) m.code = doc_->last_subject[0];
         break;
       case RefKind::kNone:
         break;
@@ -212,6 +230,28 @@ void SentenceCoder::ResolveReferences() {
       }
     }
   }
+  // "the country's Moscow-backed leader", "Ukraine's new president": an agent owned by
+  // a country (up to three modifier words between) is that country's.
+  for (size_t k = 0; k < w_.mentions.size(); ++k) {
+    Mention& m = w_.mentions[k];
+    if (!m.bare_agent) continue;
+    uint32_t i = m.tb;
+    for (int words = 0; words < 4 && i > w_.tb; ++words, --i) {
+      std::string_view t = TokenText(doc_->text, tok_[i - 1]);
+      if (t == "'s" || t == "’s" || t == "s") {
+        int e = w_.MentionEnd(i - 1);
+        if (e < 0 && i >= w_.tb + 2 && tok_[i - 2].Is(kTokQuote)) e = w_.MentionEnd(i - 2);
+        if (e >= 0 && w_.mentions[e].code.size() == 3 && !w_.mentions[e].has_person &&
+            !w_.mentions[e].locative) {
+          m.code = w_.mentions[e].code + m.code;
+          m.bare_agent = false;
+          m.has_country = true;
+        }
+        break;
+      }
+      if (tok_[i - 1].Is(kTokPunct) && t != "-") break;
+    }
+  }
   // A compound of two countries ("AS dan Rusia") or a dyad ("AS-Rusia") is the pair
   // "kedua negara" refers to later.
   for (size_t k = 0; k + 1 < w_.mentions.size(); ++k) {
@@ -219,7 +259,8 @@ void SentenceCoder::ResolveReferences() {
     const Mention& b = w_.mentions[k + 1];
     if (!a.has_country || !b.has_country || a.has_person || b.has_person) continue;
     bool dyad = (a.group >= 0 && a.group == b.group) ||
-                (b.tb == a.te + 1 && tok_[a.te].Is(kTokDash) && !tok_[a.te].Is(kTokSpaceBefore));
+                (b.tb == a.te + 1 && (tok_[a.te].Is(kTokDash) || IsPunct(w_, a.te, "-")) &&
+                 !tok_[b.tb].Is(kTokSpaceBefore));
     std::string x = a.code.substr(0, 3), y = b.code.substr(0, 3);
     if (dyad && x != y) doc_->last_pair = {x, y};
   }
@@ -294,10 +335,14 @@ void SentenceCoder::FindAttributions() {
     }
     if (sp < 0) continue;
     uint32_t sp_begin = w_.mentions[GroupHead(sp)].tb;
-    bool before_is_comma = sp_begin > w_.tb &&
-                           (IsPunct(w_, sp_begin - 1, ",") || tok_[sp_begin - 1].Is(kTokQuote));
+    bool before_is_comma =
+        sp_begin > w_.tb && (IsPunct(w_, sp_begin - 1, ",") || tok_[sp_begin - 1].Is(kTokQuote));
     uint32_t after = mk.end;
-    bool at_end = after >= w_.te || tok_[after].Is(kTokTerminal);
+    // "…, Kerry said." and "…, Kerry said, stressing that …".
+    bool at_end =
+        after >= w_.te || tok_[after].Is(kTokTerminal) ||
+        (IsPunct(w_, after, ",") &&
+         !lang_.Is(tok_[after + 1 < w_.te ? after + 1 : after].word, Cat::kComplementizer));
     if (before_is_comma && at_end) {
       // "…, Kerry said." — content is what came before.
       a.speaker = sp;
@@ -381,7 +426,12 @@ bool SentenceCoder::MatchFrom(const Pattern& p, size_t item, uint32_t pos, Match
     case PatternItem::kWord:
     case PatternItem::kRoot:
     case PatternItem::kAlt:
-      if (pos < w_.te && TokenMatches(it, tok_[pos]) && MatchFrom(p, item + 1, pos + 1, m, depth + 1))
+      // An opening quote inside a phrase does not break it: has “absolutely no place”.
+      if (item > p.anchor && pos + 1 < w_.te && tok_[pos].Is(kTokQuote) &&
+          TokenMatches(it, tok_[pos + 1]) && MatchFrom(p, item + 1, pos + 2, m, depth + 1))
+        return true;
+      if (pos < w_.te && TokenMatches(it, tok_[pos]) &&
+          MatchFrom(p, item + 1, pos + 1, m, depth + 1))
         return true;
       return it.optional && MatchFrom(p, item + 1, pos, m, depth + 1);
     case PatternItem::kGap: {
@@ -411,25 +461,63 @@ bool SentenceCoder::MatchFrom(const Pattern& p, size_t item, uint32_t pos, Match
       for (uint32_t k = 0; k <= 3; ++k) {
         uint32_t j = pos + k;
         if (j >= w_.te) break;
-        if (k > 0 && (hard_stop(j - 1) || IsPunct(w_, j - 1, ","))) break;
+        // Not across a comma or "and": "withdraw troops and release hostages".
+        if (k > 0 && (hard_stop(j - 1) || IsPunct(w_, j - 1, ",") ||
+                      lang_.Is(tok_[j - 1].word, Cat::kCoordinator)))
+          break;
         int mi = w_.MentionStart(j);
         if (mi < 0) continue;
         const Mention& men = w_.mentions[mi];
-        if (men.locative && !men.is_place_only) continue;
+        if (men.locative) continue;  // "fighting near Mosul": where, not whom
         if (men.code.empty() && men.pair.empty()) continue;
         if (!it.agent.empty() && men.code.find(it.agent) == std::string::npos) continue;
-        int* slot = it.kind == PatternItem::kTarget ? &m->target
-                    : it.kind == PatternItem::kSource ? &m->source : &m->pair;
+        int* slot = it.kind == PatternItem::kTarget   ? &m->target
+                    : it.kind == PatternItem::kSource ? &m->source
+                                                      : &m->pair;
         int saved = *slot;
         *slot = mi;
         if (MatchFrom(p, item + 1, GroupEnd(mi), m, depth + 1)) return true;
         *slot = saved;
         break;  // only the first actor in reach
       }
-      return it.optional && MatchFrom(p, item + 1, pos, m, depth + 1);
+      if (it.optional) return MatchFrom(p, item + 1, pos, m, depth + 1);
+      if (it.kind == PatternItem::kTarget && item + 1 == p.items.size() &&
+          ObjectRelativeAntecedent(m->head) >= 0) {
+        m->target_from_relative = true;
+        m->te = pos;
+        return true;
+      }
+      return false;
     }
   }
   return false;
+}
+
+// "militants, whom the U.S. and its allies are fighting": the verb at `verb` has its
+// subject right before it (auxiliaries between) and a relative pronoun before that;
+// the pronoun stands for the object, the actor before it.
+int SentenceCoder::ObjectRelativeAntecedent(uint32_t verb) const {
+  uint32_t j = verb;
+  for (int aux = 0; aux < 3 && j > w_.tb && w_.MentionEnd(j) < 0; ++aux) {
+    const Token& t = tok_[j - 1];
+    if (t.Is(kTokPunct) ||
+        !(lang_.Is(t.word, Cat::kAuxiliary) || lang_.Is(t.word, Cat::kPassiveAux) ||
+          lang_.Is(t.word, Cat::kIntent) || lang_.Is(t.word, Cat::kMust)))
+      break;
+    --j;
+  }
+  int e = w_.MentionEnd(j);
+  // "the U.S. and its allies are fighting": a coordinated non-actor after the subject.
+  for (uint32_t k = j; e < 0 && k > w_.tb && k + 3 > j; --k) {
+    if (tok_[k - 1].Is(kTokPunct)) break;
+    if (lang_.Is(tok_[k - 1].word, Cat::kCoordinator)) e = w_.MentionEnd(k - 1);
+  }
+  if (e < 0 || !Eligible(e)) return -1;
+  uint32_t b = w_.mentions[GroupHead(e)].tb;
+  while (b > w_.tb && lang_.Is(tok_[b - 1].word, Cat::kDeterminer)) --b;
+  if (b == w_.tb || !(w_.StartsAt(b - 1) & Bit(Cat::kRelative))) return -1;
+  int ante = NearestMentionBefore(b - 1);
+  return ante >= 0 && ante != GroupHead(e) ? ante : -1;
 }
 
 void SentenceCoder::FindMatches(std::vector<Match>* matches) {
@@ -446,11 +534,19 @@ void SentenceCoder::FindMatches(std::vector<Match>* matches) {
       if (p.leading_source) {
         // The source ends right before the anchor (allowing one adverb).
         int src = -1;
-        for (uint32_t back = 0; back <= 2 && i - back > w_.tb; ++back) {
+        int free_words = 0;  // one adverb may stand between; auxiliaries do not count
+        for (uint32_t back = 0; back <= 6 && i - back > w_.tb; ++back) {
+          if (back > 0) {
+            const uint32_t t = i - back;
+            if (!(w_.CoversAt(t) & (Bit(Cat::kAuxiliary) | Bit(Cat::kPassiveAux))) &&
+                ++free_words > 1)
+              break;
+          }
           int e = w_.MentionEnd(i - back);
           if (e >= 0 && Eligible(e)) {
             const std::string& need = p.items[0].agent;
-            if (need.empty() || w_.mentions[e].code.find(need) != std::string::npos) src = GroupHead(e);
+            if (need.empty() || w_.mentions[e].code.find(need) != std::string::npos)
+              src = GroupHead(e);
             break;
           }
         }
@@ -471,10 +567,33 @@ void SentenceCoder::FindMatches(std::vector<Match>* matches) {
       if (b.tb <= a.head && a.te <= b.te && (b.te - b.tb) > (a.te - a.tb) &&
           b.pattern->items.size() > a.pattern->items.size())
         inside = true;
+      // "must halt the attacks": a trigger that is another match's words (its object)
+      // is part of that event, not one of its own.
+      if (b.head < a.head && a.head < b.te && b.target < 0 && b.pair < 0) inside = true;
     }
     if (!inside) kept.push_back(a);
   }
   matches->swap(kept);
+  // English coordinated verb phrases share the first one's subject and modals: "Russia
+  // must stop the violence, withdraw troops and release hostages". A verb right after
+  // "," or "and" continues the nearest earlier match of the same clause.
+  if (lang_.iso() != "en") return;
+  for (Match& m : *matches) {
+    if (m.source >= 0 || m.pair >= 0 || m.tb == w_.tb) continue;
+    uint32_t before = m.tb - 1;
+    if (!(IsPunct(w_, before, ",") || lang_.Is(tok_[before].word, Cat::kCoordinator))) continue;
+    const Match* prev = nullptr;
+    for (const Match& o : *matches)
+      if (o.te <= m.tb && (!prev || o.tb > prev->tb)) prev = &o;
+    if (!prev || prev->source >= 0) continue;
+    bool same_clause = true;
+    for (uint32_t k = prev->te; k < m.tb; ++k)
+      if (w_.say_token[k - w_.tb] || tok_[k].Is(kTokTerminal) || IsPunct(w_, k, ";") ||
+          (w_.StartsAt(k) & Bit(Cat::kClauseConj)))
+        same_clause = false;
+    if (same_clause)
+      m.continues = prev->continues >= 0 ? prev->continues : static_cast<int>(prev->tb);
+  }
 }
 
 int SentenceCoder::AgentAfter(uint32_t from, bool english) const {
@@ -521,17 +640,26 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
         if (lang_.Is(tok_[j - 1].word, Cat::kPassiveAux)) passive = true;
     }
   } else {
-    passive = (head.affixes & kPrefixDi) != 0 || ((head.affixes & kPrefixTer) && AgentAfter(m.te, false) >= 0 &&
-                                                  lang_.Is(tok_[m.te].word, Cat::kPassiveBy));
+    passive = (head.affixes & kPrefixDi) != 0 ||
+              ((head.affixes & kPrefixTer) && AgentAfter(m.te, false) >= 0 &&
+               lang_.Is(tok_[m.te].word, Cat::kPassiveBy));
   }
   if (m.source >= 0 || m.pair >= 0) passive = false;
   // Scan left from the match for the clause subject, collecting modal markers.
   uint64_t seen = 0;
   int subject = -1;
-  enum class Stop { kNone, kStart, kComplement, kSay, kRelative, kSubordinate, kBoundary } stop = Stop::kNone;
+  enum class Stop {
+    kNone,
+    kStart,
+    kComplement,
+    kSay,
+    kRelative,
+    kSubordinate,
+    kBoundary
+  } stop = Stop::kNone;
   uint32_t stop_at = w_.tb;
   bool crossed_comma = false;
-  uint32_t j = m.tb;
+  uint32_t j = m.continues >= 0 ? static_cast<uint32_t>(m.continues) : m.tb;
   // Markers inside the match itself count too ("berjanji untuk …", "akan mulai …" is
   // before; "tidak" inside a pattern is part of the idiom and does not).
   for (uint32_t k = m.tb; k < m.te; ++k) {
@@ -539,6 +667,36 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
     for (const PatternItem& it : p.items)
       if (it.kind == PatternItem::kWord && it.id == tok_[k].word) consumed = true;
     if (!consumed) seen |= w_.StartsAt(k) & ~(Bit(Cat::kNegator));
+  }
+  // "the sites of the heaviest fighting": a noun trigger inside a prepositional phrase
+  // has no clause subject; only its own slots, "by X" or a speaker can give a source.
+  // Indonesian nouns take no article: "dari perundingan hari Selasa".
+  bool in_phrase = false;
+  auto is_preposition = [&](uint32_t i) {
+    return lang_.Is(tok_[i].word, Cat::kPreposition) || lang_.Is(tok_[i].word, Cat::kLocative);
+  };
+  if (m.source < 0 && m.pair < 0 && m.continues < 0) {
+    uint32_t k = m.tb;
+    if (english) {
+      for (int words = 0;
+           words < 3 && k > w_.tb && !tok_[k - 1].Is(kTokPunct) && w_.MentionEnd(k) < 0; ++words) {
+        if (lang_.Is(tok_[k - 1].word, Cat::kDeterminer)) {
+          if (k - 1 > w_.tb && is_preposition(k - 2)) in_phrase = true, k -= 2;
+          break;
+        }
+        --k;
+      }
+    } else if (k > w_.tb && is_preposition(k - 1) &&
+               !(tok_[m.tb].affixes & (kPrefixMe | kPrefixDi | kPrefixBer))) {
+      in_phrase = true, k -= 1;
+    }
+    if (in_phrase) {
+      j = w_.tb;
+      stop_at = k;
+      // "In talks with Lavrov on Tuesday, Kerry said …": a fronted phrase belongs to
+      // the main clause and its subject.
+      stop = k == w_.tb ? Stop::kSubordinate : Stop::kBoundary;
+    }
   }
   for (; j > w_.tb; --j) {
     uint32_t i = j - 1;
@@ -554,6 +712,12 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
         int ante = NearestMentionBefore(b - 2);
         if (ante >= 0) {
           subject = ante;
+          break;
+        }
+        // "istilah yang diciptakan Obama … untuk memperkuat hubungan": the agent of
+        // the passive verb is who acts in its purpose clause.
+        if (seen & Bit(Cat::kPurpose)) {
+          subject = h;
           break;
         }
         j = b - 1;
@@ -683,7 +847,8 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
         }
       }
     }
-    if (src < 0 && attr && attr->speaker >= 0 && !must) src = attr->speaker;
+    if (src < 0 && attr && attr->speaker >= 0 && !must && !in_phrase) src = attr->speaker;
+    if (m.target_from_relative && tgt < 0) tgt = ObjectRelativeAntecedent(m.head);
     // "whom the U.S. … are fighting": the relative pronoun is the object.
     if (tgt < 0 && subject >= 0) {
       uint32_t b = w_.mentions[subject].tb;
@@ -695,6 +860,7 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
       }
     }
   }
+  if (m.target_from_relative && tgt < 0) return;
   std::string code = p.code;
   std::vector<std::string> modality;
   if (must) {
@@ -766,7 +932,8 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
       if (men.place < 0) continue;
       bool territory = men.is_place_only;
       if (!men.locative && !men.directional && !territory) continue;
-      int d = men.tb > m.head ? static_cast<int>(men.tb - m.head) : static_cast<int>(m.head - men.te) + 2;
+      int d = men.tb > m.head ? static_cast<int>(men.tb - m.head)
+                              : static_cast<int>(m.head - men.te) + 2;
       if (d < best) {
         best = d;
         place = men.place;
@@ -811,7 +978,8 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
     }
   }
   // Remember the clause subject for "mereka"/"they" later.
-  if (!passive && src >= 0 && !(attr && must) && !w_.mentions[src].bare_agent) doc_->last_subject = sources;
+  if (!passive && src >= 0 && !(attr && must) && !w_.mentions[src].bare_agent)
+    doc_->last_subject = sources;
 }
 
 void SentenceCoder::Run(std::vector<RawEvent>* out) {
@@ -826,17 +994,21 @@ void SentenceCoder::Run(std::vector<RawEvent>* out) {
     std::string line = "sentence " + std::to_string(index_) + ":";
     for (uint32_t i = w_.tb; i < w_.te; ++i) {
       line += " " + std::string(TokenText(doc_->text, tok_[i]));
-      if (tok_[i].root && tok_[i].root != tok_[i].word) line += "{" + std::string(lang_.lexicon().Word(tok_[i].root)) + "}";
+      if (tok_[i].root && tok_[i].root != tok_[i].word)
+        line += "{" + std::string(lang_.lexicon().Word(tok_[i].root)) + "}";
     }
     std::fprintf(stderr, "%s\n", line.c_str());
     for (const Mention& m : w_.mentions)
-      std::fprintf(stderr, "  actor [%u,%u) %s%s%s%s group=%d\n", m.tb - w_.tb, m.te - w_.tb, m.code.c_str(),
-                   m.locative ? " locative" : "", m.directional ? " directional" : "",
-                   m.bare_agent ? " bare" : "", m.group);
+      std::fprintf(stderr, "  actor [%u,%u) %s%s%s%s group=%d\n", m.tb - w_.tb, m.te - w_.tb,
+                   m.code.c_str(), m.locative ? " locative" : "",
+                   m.directional ? " directional" : "", m.bare_agent ? " bare" : "", m.group);
     for (const auto& a : w_.attributions)
-      std::fprintf(stderr, "  says: speaker=%d content=[%u,%u)\n", a.speaker, a.content_tb - w_.tb, a.content_te - w_.tb);
+      std::fprintf(stderr, "  says: speaker=%d content=[%u,%u)\n", a.speaker, a.content_tb - w_.tb,
+                   a.content_te - w_.tb);
     for (const Match& m : matches)
-      std::fprintf(stderr, "  match %s at %u..%u target=%d\n", m.pattern->rule.c_str(), m.tb - w_.tb, m.te - w_.tb, m.target);
+      std::fprintf(stderr, "  match %s at %u..%u target=%d continues=%d\n", m.pattern->rule.c_str(),
+                   m.tb - w_.tb, m.te - w_.tb, m.target,
+                   m.continues < 0 ? -1 : m.continues - static_cast<int>(w_.tb));
   }
   size_t first = out->size();
   for (const Match& m : matches) CodeMatch(m, out);

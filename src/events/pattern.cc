@@ -20,11 +20,16 @@ Status PatternSet::AddPattern(const std::string& code, const std::string& name,
   for (std::string_view opt : Split(options, ',')) {
     opt = Trim(opt);
     if (opt.empty()) continue;
-    if (opt == "recip") p.recip = true;
-    else if (opt == "meet") p.meet = true;
-    else if (opt == "statement") p.statement = true;
-    else if (opt == "nomodal") p.nomodal = true;
-    else return Status::DataError(where + ": unknown option \"" + std::string(opt) + "\"");
+    if (opt == "recip")
+      p.recip = true;
+    else if (opt == "meet")
+      p.meet = true;
+    else if (opt == "statement")
+      p.statement = true;
+    else if (opt == "nomodal")
+      p.nomodal = true;
+    else
+      return Status::DataError(where + ": unknown option \"" + std::string(opt) + "\"");
   }
   auto word_id = [&](std::string_view w, bool root) {
     std::string lower = utf8::Lower(w);
@@ -51,14 +56,19 @@ Status PatternSet::AddPattern(const std::string& code, const std::string& name,
         item.agent = std::string(slot.substr(colon + 1));
         slot = slot.substr(0, colon);
       }
-      if (slot == "T") item.kind = PatternItem::kTarget;
-      else if (slot == "S") item.kind = PatternItem::kSource;
-      else if (slot == "P") item.kind = PatternItem::kPair;
-      else return Status::DataError(where + ": unknown slot \"" + std::string(tok) + "\"");
+      if (slot == "T")
+        item.kind = PatternItem::kTarget;
+      else if (slot == "S")
+        item.kind = PatternItem::kSource;
+      else if (slot == "P")
+        item.kind = PatternItem::kPair;
+      else
+        return Status::DataError(where + ": unknown slot \"" + std::string(tok) + "\"");
     } else if (tok.find('|') != std::string_view::npos) {
       item.kind = PatternItem::kAlt;
       for (std::string_view alt : Split(tok, '|')) {
-        if (alt.empty()) return Status::DataError(where + ": empty alternative in \"" + std::string(tok) + "\"");
+        if (alt.empty())
+          return Status::DataError(where + ": empty alternative in \"" + std::string(tok) + "\"");
         bool root = alt[0] == '~';
         if (root) alt.remove_prefix(1);
         item.alts.emplace_back(word_id(alt, root), root);
@@ -94,7 +104,9 @@ Status PatternSet::AddPattern(const std::string& code, const std::string& name,
   if (a >= p.items.size() || p.items[a].optional ||
       !(p.items[a].kind == PatternItem::kWord || p.items[a].kind == PatternItem::kRoot ||
         p.items[a].kind == PatternItem::kAlt)) {
-    return Status::DataError(where + ": a pattern must start with a word, a ~root or alternatives (after an optional leading $S)");
+    return Status::DataError(where +
+                             ": a pattern must start with a word, a ~root or alternatives (after "
+                             "an optional leading $S)");
   }
   p.anchor = a;
   uint32_t idx = static_cast<uint32_t>(patterns_.size());
@@ -126,7 +138,8 @@ Status PatternSet::Load(const std::string& path, LanguagePack* lang, Lexicon* le
       continue;
     }
     if (t[0] == '!') {
-      if (patterns_.empty()) return Status::DataError(where + ": counter-example before any pattern");
+      if (patterns_.empty())
+        return Status::DataError(where + ": counter-example before any pattern");
       patterns_.back().counter_examples.emplace_back(Trim(t.substr(1)));
       continue;
     }

@@ -33,10 +33,10 @@ struct PatternItem {
   enum Kind : uint8_t { kWord, kRoot, kAlt, kGap, kTarget, kSource, kPair };
   Kind kind = kWord;
   bool optional = false;
-  WordId id = kNoWord;                  // kWord / kRoot
+  WordId id = kNoWord;                        // kWord / kRoot
   std::vector<std::pair<WordId, bool>> alts;  // kAlt: (id, is_root)
-  int max_gap = 0;                       // kGap
-  std::string agent;                     // slots: required agent chunk ("MIL")
+  int max_gap = 0;                            // kGap
+  std::string agent;                          // slots: required agent chunk ("MIL")
 };
 
 struct Pattern {
@@ -48,9 +48,9 @@ struct Pattern {
   bool recip = false, meet = false, statement = false, nomodal = false;
   std::vector<std::string> examples;
   std::vector<std::string> counter_examples;  // "! ..." lines: must not fire (asserted)
-  std::string where;  // file:line
-  bool leading_source = false;  // pattern starts with $S
-  size_t anchor = 0;  // index of the first concrete item
+  std::string where;                          // file:line
+  bool leading_source = false;                // pattern starts with $S
+  size_t anchor = 0;                          // index of the first concrete item
 };
 
 class PatternSet {

@@ -32,6 +32,9 @@ constexpr CatNameEntry kCatNames[] = {
     {Cat::kClauseConj, "clause_conj"},
     {Cat::kPassiveBy, "passive_by"},
     {Cat::kPassiveAux, "passive_aux"},
+    {Cat::kAuxiliary, "auxiliary"},
+    {Cat::kPronounIt, "pronoun_it"},
+    {Cat::kPreposition, "preposition"},
     {Cat::kPronounPerson, "pronoun_person"},
     {Cat::kPronounPlural, "pronoun_plural"},
     {Cat::kGroupRef, "group_ref"},
@@ -90,8 +93,7 @@ std::vector<WordId> LanguagePack::InternPhrase(std::string_view phrase, Lexicon*
 }
 
 Result<std::unique_ptr<LanguagePack>> LanguagePack::Load(const std::string& data_dir,
-                                                         const std::string& iso,
-                                                         Lexicon* lexicon) {
+                                                         const std::string& iso, Lexicon* lexicon) {
   auto pack = std::make_unique<LanguagePack>();
   pack->iso_ = iso;
   pack->lexicon_ = lexicon;
@@ -112,7 +114,8 @@ Result<std::unique_ptr<LanguagePack>> LanguagePack::Load(const std::string& data
       return Status::DataError(file->Where(line) + ": unknown category \"" + line.fields[0] + "\"");
     }
     int value = 0;
-    if (line.fields.size() >= 3 && !line.fields[2].empty()) value = std::atoi(line.fields[2].c_str());
+    if (line.fields.size() >= 3 && !line.fields[2].empty())
+      value = std::atoi(line.fields[2].c_str());
     std::vector<WordId> words = InternPhrase(line.fields[1], lexicon);
     if (words.empty()) return Status::DataError(file->Where(line) + ": empty phrase");
     pack->phrases_.push_back({std::move(words), cat, value});
@@ -172,8 +175,8 @@ void LanguagePack::FindMarkers(const WordId* words, size_t n, std::vector<Marker
       if (i + p.words.size() > n) continue;
       if (!std::equal(p.words.begin(), p.words.end(), words + i)) continue;
       longest = p.words.size();
-      out->push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + p.words.size()), p.cat,
-                      p.value});
+      out->push_back(
+          {static_cast<uint32_t>(i), static_cast<uint32_t>(i + p.words.size()), p.cat, p.value});
     }
   }
 }

@@ -37,8 +37,11 @@ enum class Cat : uint8_t {
   kClauseConj,      // tetapi, namun, but: opens a new clause
   kPassiveBy,       // oleh, by
   kPassiveAux,      // was, were, been (English passive)
+  kAuxiliary,       // has, did, can, also, still, telah, sudah: between subject and verb
+  kPreposition,     // of, on, over, during: a noun trigger after one has no clause subject
   kPronounPerson,   // ia, dia, he, she
   kPronounPlural,   // mereka, they
+  kPronounIt,       // it: a country or organisation named as the last subject
   kGroupRef,        // kelompok tersebut, the group
   kCountryRef,      // negara tersebut, the country
   kBoth,            // kedua negara, both countries
@@ -56,11 +59,11 @@ enum class Cat : uint8_t {
   kLastMonth,
   kLastYear,
   kThisYear,
-  kYearMarker,      // tahun, in: before a year number
-  kHistorical,      // masa lalu, formerly: the event is historical
-  kAbbreviation,    // dr., prof., jl.: a period that does not end a sentence
-  kBoilerplate,     // words of spam trailers and page furniture
-  kStopword,        // frequent words, for language identification
+  kYearMarker,    // tahun, in: before a year number
+  kHistorical,    // masa lalu, formerly: the event is historical
+  kAbbreviation,  // dr., prof., jl.: a period that does not end a sentence
+  kBoilerplate,   // words of spam trailers and page furniture
+  kStopword,      // frequent words, for language identification
   kCount
 };
 
@@ -73,21 +76,21 @@ struct Analysis {
 };
 
 enum Affix : uint16_t {
-  kPrefixMe = 1 << 0,    // me-, mem-, men-, meng-, meny-
-  kPrefixDi = 1 << 1,    // di- (passive)
-  kPrefixBer = 1 << 2,   // ber-
-  kPrefixTer = 1 << 3,   // ter-
-  kPrefixPe = 1 << 4,    // pe-, pem-, ... (nominal agent)
-  kPrefixPer = 1 << 5,   // per-, memper-, diper-
-  kPrefixKe = 1 << 6,    // ke-
+  kPrefixMe = 1 << 0,   // me-, mem-, men-, meng-, meny-
+  kPrefixDi = 1 << 1,   // di- (passive)
+  kPrefixBer = 1 << 2,  // ber-
+  kPrefixTer = 1 << 3,  // ter-
+  kPrefixPe = 1 << 4,   // pe-, pem-, ... (nominal agent)
+  kPrefixPer = 1 << 5,  // per-, memper-, diper-
+  kPrefixKe = 1 << 6,   // ke-
   kSuffixKan = 1 << 7,
   kSuffixI = 1 << 8,
-  kSuffixAn = 1 << 9,    // -an, pe-an, per-an, ke-an nominalisation
-  kSuffixNya = 1 << 10,  // -nya (possessive / definite)
-  kPast = 1 << 11,       // English -ed / irregular past
-  kParticiple = 1 << 12, // English past participle
-  kGerund = 1 << 13,     // English -ing
-  kPlural = 1 << 14,     // English -s
+  kSuffixAn = 1 << 9,     // -an, pe-an, per-an, ke-an nominalisation
+  kSuffixNya = 1 << 10,   // -nya (possessive / definite)
+  kPast = 1 << 11,        // English -ed / irregular past
+  kParticiple = 1 << 12,  // English past participle
+  kGerund = 1 << 13,      // English -ing
+  kPlural = 1 << 14,      // English -s
 };
 
 class Morphology {

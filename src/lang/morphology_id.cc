@@ -54,39 +54,47 @@ class IndonesianMorphology : public Morphology {
   // Prefix decompositions of `w` (after suffixes are removed).
   static void Prefixes(std::string_view w, uint16_t suffix_bits, std::vector<Candidate>* out) {
     auto add = [&](std::string stem, uint16_t bits) {
-      if (stem.size() >= 2) out->push_back({std::move(stem), static_cast<uint16_t>(bits | suffix_bits)});
+      if (stem.size() >= 2)
+        out->push_back({std::move(stem), static_cast<uint16_t>(bits | suffix_bits)});
     };
     add(std::string(w), 0);
     auto rest = [&](size_t n) { return std::string(w.substr(n)); };
+    // The consonant a nasal prefix replaced ("menulis" → t+ulis). Built by append, not
+    // `"t" + std::string`, which trips GCC 12's false -Wrestrict.
+    auto restored = [&](char first, size_t n) {
+      std::string s(1, first);
+      s.append(w.substr(n));
+      return s;
+    };
     if (StartsWith(w, "memper")) add(rest(6), kPrefixMe | kPrefixPer);
     if (StartsWith(w, "diper")) add(rest(5), kPrefixDi | kPrefixPer);
     if (StartsWith(w, "menge")) add(rest(5), kPrefixMe);
     if (StartsWith(w, "penge")) add(rest(5), kPrefixPe);
     if (StartsWith(w, "meng")) {
       add(rest(4), kPrefixMe);
-      if (w.size() > 4 && IsVowel(w[4])) add("k" + rest(4), kPrefixMe);
+      if (w.size() > 4 && IsVowel(w[4])) add(restored('k', 4), kPrefixMe);
     }
     if (StartsWith(w, "peng")) {
       add(rest(4), kPrefixPe);
-      if (w.size() > 4 && IsVowel(w[4])) add("k" + rest(4), kPrefixPe);
+      if (w.size() > 4 && IsVowel(w[4])) add(restored('k', 4), kPrefixPe);
     }
-    if (StartsWith(w, "meny") && w.size() > 4 && IsVowel(w[4])) add("s" + rest(4), kPrefixMe);
-    if (StartsWith(w, "peny") && w.size() > 4 && IsVowel(w[4])) add("s" + rest(4), kPrefixPe);
+    if (StartsWith(w, "meny") && w.size() > 4 && IsVowel(w[4])) add(restored('s', 4), kPrefixMe);
+    if (StartsWith(w, "peny") && w.size() > 4 && IsVowel(w[4])) add(restored('s', 4), kPrefixPe);
     if (StartsWith(w, "mem")) {
       add(rest(3), kPrefixMe);
-      if (w.size() > 3 && IsVowel(w[3])) add("p" + rest(3), kPrefixMe);
+      if (w.size() > 3 && IsVowel(w[3])) add(restored('p', 3), kPrefixMe);
     }
     if (StartsWith(w, "pem")) {
       add(rest(3), kPrefixPe);
-      if (w.size() > 3 && IsVowel(w[3])) add("p" + rest(3), kPrefixPe);
+      if (w.size() > 3 && IsVowel(w[3])) add(restored('p', 3), kPrefixPe);
     }
     if (StartsWith(w, "men")) {
       add(rest(3), kPrefixMe);
-      if (w.size() > 3 && IsVowel(w[3])) add("t" + rest(3), kPrefixMe);
+      if (w.size() > 3 && IsVowel(w[3])) add(restored('t', 3), kPrefixMe);
     }
     if (StartsWith(w, "pen")) {
       add(rest(3), kPrefixPe);
-      if (w.size() > 3 && IsVowel(w[3])) add("t" + rest(3), kPrefixPe);
+      if (w.size() > 3 && IsVowel(w[3])) add(restored('t', 3), kPrefixPe);
     }
     if (StartsWith(w, "me")) add(rest(2), kPrefixMe);
     if (StartsWith(w, "pe")) add(rest(2), kPrefixPe);
@@ -132,7 +140,10 @@ class IndonesianMorphology : public Morphology {
     for (const Candidate& base : bases) {
       std::string_view b = base.stem;
       Prefixes(b, base.affixes, &cands);
-      struct Suf { std::string_view s; uint16_t bit; };
+      struct Suf {
+        std::string_view s;
+        uint16_t bit;
+      };
       for (Suf suf : {Suf{"kan", kSuffixKan}, Suf{"an", kSuffixAn}, Suf{"i", kSuffixI}}) {
         if (EndsWith(b, suf.s) && b.size() > suf.s.size() + 2)
           Prefixes(b.substr(0, b.size() - suf.s.size()), base.affixes | suf.bit, &cands);
@@ -152,8 +163,10 @@ class IndonesianMorphology : public Morphology {
     if (best) return {best_id, best->affixes};
     a.root = self;
     // Unknown root: still note a passive di- or active me- prefix for voice.
-    if (StartsWith(w, "di") && w.size() > 5) a.affixes |= kPrefixDi;
-    else if (StartsWith(w, "me") && w.size() > 5) a.affixes |= kPrefixMe;
+    if (StartsWith(w, "di") && w.size() > 5)
+      a.affixes |= kPrefixDi;
+    else if (StartsWith(w, "me") && w.size() > 5)
+      a.affixes |= kPrefixMe;
     return a;
   }
 

@@ -1,8 +1,9 @@
 // End-to-end coding of short sentences: roles, voice, negation, modality, speech.
+#include "warta/coder.h"
+
 #include <gtest/gtest.h>
 
 #include "output/event_writer.h"
-#include "warta/coder.h"
 
 namespace warta {
 namespace {
@@ -26,8 +27,8 @@ class CoderTest : public ::testing::Test {
     EXPECT_TRUE(st.ok()) << st.ToString();
     std::vector<std::string> out;
     for (const Event& e : events)
-      out.push_back((e.negated ? "!" : "") + e.source.code + ">" + (e.target ? e.target->code : "-") +
-                    ":" + e.code);
+      out.push_back((e.negated ? "!" : "") + e.source.code + ">" +
+                    (e.target ? e.target->code : "-") + ":" + e.code);
     return out;
   }
   static Coder* coder_;
@@ -52,7 +53,8 @@ TEST_F(CoderTest, PassiveRelativeClause) {
 }
 
 TEST_F(CoderTest, NegationMarksTheEventNotAsserted) {
-  EXPECT_EQ(Code("Rusia tidak pernah mengaku mengirim pasukan ke Ukraina.", "id"), V{"!RUS>UKR:190"});
+  EXPECT_EQ(Code("Rusia tidak pernah mengaku mengirim pasukan ke Ukraina.", "id"),
+            V{"!RUS>UKR:190"});
   EXPECT_EQ(Code("Russia has never admitted sending troops to Ukraine.", "en"), V{"!RUS>UKR:190"});
   EXPECT_EQ(Code("Ukraine did not accuse Russia.", "en"), V{"!UKR>RUS:112"});
 }
@@ -67,6 +69,55 @@ TEST_F(CoderTest, QuotedObligationIsTheSpeakersDemand) {
   EXPECT_EQ(Code("Russia must withdraw troops, Kerry said.", "en"), V{"USAGOV>RUS:106"});
   // Without a speaker an obligation is nobody's event.
   EXPECT_EQ(Code("Rusia harus menarik pasukan.", "id"), V{});
+}
+
+TEST_F(CoderTest, ObjectRelativePronounIsTheTarget) {
+  // The verb's target is the antecedent of "whom", past a coordinated subject.
+  EXPECT_EQ(
+      Code("Turkey discussed the PKK, whom Iraq and its partners are fighting near Mosul.", "en"),
+      V{"IRQ>TURSEPPKK:190"});
+  // Without an antecedent the required target is missing: no event.
+  EXPECT_EQ(Code("Iraq is fighting.", "en"), V{});
+}
+
+TEST_F(CoderTest, CoordinatedVerbPhrasesShareSubjectAndModal) {
+  EXPECT_EQ(Code("Syria must halt the attacks that continue in Idlib, withdraw troops and release "
+                 "hostages, Lavrov said.",
+                 "en"),
+            (V{"RUSGOV>SYR:1056", "RUSGOV>SYR:106", "RUSGOV>SYR:1053"}));
+}
+
+TEST_F(CoderTest, QuoteInsideAPhraseDoesNotBreakIt) {
+  EXPECT_EQ(Code("Obama said that ISIS has “absolutely no place in the modern world.”", "en"),
+            V{"USAGOV>IMGMUSISI:111"});
+}
+
+TEST_F(CoderTest, NounTriggerInsidePrepositionalPhraseHasNoSubject) {
+  // "fighting" after "of the heaviest" is a noun: the clause subject did not fight.
+  EXPECT_EQ(Code("Kerry toured the site of the fiercest fighting against ISIS.", "en"), V{});
+  EXPECT_EQ(
+      Code("“Sebagian besar” dari perundingan hari Senin membahas Suriah, kata Lavrov.", "id"),
+      V{});
+}
+
+TEST_F(CoderTest, HyphenatedDyadIsNotADateline) {
+  // "U.S.-Russian" is not "PARIS –": Lavrov is an actor, not a place.
+  EXPECT_EQ(
+      Code("Lavrov praised U.S.-Russian ties. Both countries accused Ukraine on Monday.", "en"),
+      (V{"USA>UKR:112", "RUS>UKR:112"}));
+}
+
+TEST_F(CoderTest, PossessiveCountryOwnsTheAgent) {
+  EXPECT_EQ(Code("Syria was quiet. The country’s Iranian-trained army accused Israel.", "en"),
+            V{"SYRMIL>ISR:112"});
+  EXPECT_EQ(Code("Pro-Russian rebels accused Kyiv.", "en"), V{"REB>UKR:112"});
+}
+
+TEST_F(CoderTest, ItIsTheLastSubject) {
+  EXPECT_EQ(
+      Code("Russia annexed Crimea in 2014. Since then it has supported armed groups in Donbas.",
+           "en"),
+      (V{"RUS>UKR:192", "RUS>UAF:051"}));
 }
 
 TEST_F(CoderTest, HistoricalYearDatesTheEvent) {
@@ -132,10 +183,12 @@ TEST_F(CoderTest, JsonOutputFollowsTheContract) {
   ASSERT_EQ(events.size(), 1u);
   std::string json;
   AppendEventJson(events[0], &json);
-  for (const char* key : {"\"doc_id\": \"j\"", "\"event_id\"", "\"date\": \"2014-10-14\"", "\"source\": {\"code\": \"UKR\"",
-                          "\"target\": {\"code\": \"RUS\"", "\"code\": \"112\"", "\"root\": \"11\"",
-                          "\"quad_class\": 3", "\"goldstein\": -2", "\"plover\": \"ACCUSE\"", "\"negated\": false",
-                          "\"modality\": {}", "\"sentence\": {\"index\": 0", "\"location\": null", "\"rule\": \"en/11/accuse\""})
+  for (const char* key :
+       {"\"doc_id\": \"j\"", "\"event_id\"", "\"date\": \"2014-10-14\"",
+        "\"source\": {\"code\": \"UKR\"", "\"target\": {\"code\": \"RUS\"", "\"code\": \"112\"",
+        "\"root\": \"11\"", "\"quad_class\": 3", "\"goldstein\": -2", "\"plover\": \"ACCUSE\"",
+        "\"negated\": false", "\"modality\": {}", "\"sentence\": {\"index\": 0",
+        "\"location\": null", "\"rule\": \"en/11/accuse\""})
     EXPECT_NE(json.find(key), std::string::npos) << key << " not in " << json;
 }
 
