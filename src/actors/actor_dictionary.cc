@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 #include "lang/language_pack.h"
@@ -93,8 +94,8 @@ Status ActorDictionary::AddName(std::string_view name, ActorEntry entry, Lexicon
 
 Status ActorDictionary::LoadIcuCountries(const std::vector<std::string>& langs, Lexicon* lexicon) {
   // Deprecated or exceptional region codes ICU still lists.
-  static const std::set<std::string> kSkip = {"AN", "BU", "CS", "DD", "FX", "NT", "TP", "YD",
-                                              "YU", "ZR"};
+  static const std::set<std::string> kSkip = {"AN", "BU", "CS", "DD", "FX",
+                                              "NT", "TP", "YD", "YU", "ZR"};
   for (const char* const* cc = icu::Locale::getISOCountries(); *cc; ++cc) {
     if (kSkip.count(*cc)) continue;
     icu::Locale loc("", *cc);
@@ -127,19 +128,27 @@ Status ActorDictionary::LoadCountries(const std::string& path, Lexicon* lexicon)
   if (!file.ok()) return file.status();
   for (const DataLine& line : file->lines) {
     const auto& f = line.fields;
-    if (f.size() < 4) return Status::DataError(file->Where(line) + ": expected iso3, lang, kind, name");
+    if (f.size() < 4)
+      return Status::DataError(file->Where(line) + ": expected iso3, lang, kind, name");
     ActorEntry e;
     e.code = f[0];
     e.lang = f[1] == "*" ? "" : f[1];
     e.source = file->Where(line);
     if (f[0].size() != 3 || !ValidCode(f[0]))
       return Status::DataError(file->Where(line) + ": \"" + f[0] + "\" is not a 3-letter code");
-    if (f[2] == "name") e.kind = ActorKind::kCountry;
-    else if (f[2] == "demonym") e.kind = ActorKind::kDemonym;
-    else if (f[2] == "capital") e.kind = ActorKind::kCapital;
-    else if (f[2] == "seat") { e.kind = ActorKind::kSeat; e.code += "GOV"; }
-    else return Status::DataError(file->Where(line) + ": unknown kind \"" + f[2] + "\"");
-    if ((f.size() > 4 && !ParseDay(f[4], false, &e.from)) || (f.size() > 5 && !ParseDay(f[5], true, &e.to)))
+    if (f[2] == "name")
+      e.kind = ActorKind::kCountry;
+    else if (f[2] == "demonym")
+      e.kind = ActorKind::kDemonym;
+    else if (f[2] == "capital")
+      e.kind = ActorKind::kCapital;
+    else if (f[2] == "seat") {
+      e.kind = ActorKind::kSeat;
+      e.code += "GOV";
+    } else
+      return Status::DataError(file->Where(line) + ": unknown kind \"" + f[2] + "\"");
+    if ((f.size() > 4 && !ParseDay(f[4], false, &e.from)) ||
+        (f.size() > 5 && !ParseDay(f[5], true, &e.to)))
       return Status::DataError(file->Where(line) + ": bad date");
     Status st = AddName(f[3], e, lexicon);
     if (!st.ok()) return st;
@@ -157,7 +166,8 @@ Status ActorDictionary::LoadOrganizations(const std::string& path, Lexicon* lexi
       return Status::DataError(file->Where(line) + ": \"" + f[0] + "\" is not a CAMEO code");
     ActorEntry e = MakeEntry(ActorKind::kOrg, f[0], f[1] == "*" ? "" : f[1]);
     e.source = file->Where(line);
-    if ((f.size() > 3 && !ParseDay(f[3], false, &e.from)) || (f.size() > 4 && !ParseDay(f[4], true, &e.to)))
+    if ((f.size() > 3 && !ParseDay(f[3], false, &e.from)) ||
+        (f.size() > 4 && !ParseDay(f[4], true, &e.to)))
       return Status::DataError(file->Where(line) + ": bad date");
     Status st = AddName(f[2], e, lexicon);
     if (!st.ok()) return st;
@@ -170,8 +180,10 @@ Status ActorDictionary::LoadPeople(const std::string& path, Lexicon* lexicon) {
   if (!file.ok()) return file.status();
   for (const DataLine& line : file->lines) {
     const auto& f = line.fields;
-    if (f.size() < 4) return Status::DataError(file->Where(line) + ": expected names, code, from, to");
-    if (!ValidCode(f[1])) return Status::DataError(file->Where(line) + ": bad code \"" + f[1] + "\"");
+    if (f.size() < 4)
+      return Status::DataError(file->Where(line) + ": expected names, code, from, to");
+    if (!ValidCode(f[1]))
+      return Status::DataError(file->Where(line) + ": bad code \"" + f[1] + "\"");
     std::vector<std::string_view> names = Split(f[0], '|');
     std::string canonical(Trim(names[0]));
     Role role;
@@ -197,19 +209,11 @@ Status ActorDictionary::LoadPeople(const std::string& path, Lexicon* lexicon) {
       if (!st.ok()) return st;
     }
   }
-  for (Person& p : people_) {
-    std::sort(p.roles.begin(), p.roles.end(), [](const Role& a, const Role& b) { return a.from < b.from; });
-    for (size_t i = 1; i < p.roles.size(); ++i) {
-      if (p.roles[i].from < p.roles[i - 1].to && p.roles[i].code != p.roles[i - 1].code &&
-          p.roles[i].code.substr(0, 3) != p.roles[i - 1].code.substr(0, 3))
-        warnings_.push_back("conflict: " + p.name + " holds " + p.roles[i - 1].code + " and " +
-                            p.roles[i].code + " at once");
-    }
-  }
   return Status::Ok();
 }
 
-Status ActorDictionary::LoadAgents(const std::string& path, const std::string& lang, Lexicon* lexicon) {
+Status ActorDictionary::LoadAgents(const std::string& path, const std::string& lang,
+                                   Lexicon* lexicon) {
   auto file = ReadDataFile(path, /*optional=*/true);
   if (!file.ok()) return file.status();
   for (const DataLine& line : file->lines) {
@@ -229,7 +233,8 @@ Status ActorDictionary::LoadPlaces(const std::string& path, Lexicon* lexicon) {
   if (!file.ok()) return file.status();
   for (const DataLine& line : file->lines) {
     const auto& f = line.fields;
-    if (f.size() < 6) return Status::DataError(file->Where(line) + ": expected name, lang, iso3, lat, lon, kind");
+    if (f.size() < 6)
+      return Status::DataError(file->Where(line) + ": expected name, lang, iso3, lat, lon, kind");
     PlaceInfo p;
     p.name = f[0];
     p.iso3 = f[2];
@@ -252,6 +257,18 @@ Status ActorDictionary::LoadPlaces(const std::string& path, Lexicon* lexicon) {
 }
 
 void ActorDictionary::Finish() {
+  // Roles in time order (they may come from several files); overlapping roles in two
+  // countries are a data error worth a warning.
+  for (Person& p : people_) {
+    std::sort(p.roles.begin(), p.roles.end(),
+              [](const Role& a, const Role& b) { return a.from < b.from; });
+    for (size_t i = 1; i < p.roles.size(); ++i) {
+      if (p.roles[i].from < p.roles[i - 1].to && p.roles[i].code != p.roles[i - 1].code &&
+          p.roles[i].code.substr(0, 3) != p.roles[i - 1].code.substr(0, 3))
+        warnings_.push_back("conflict: " + p.name + " holds " + p.roles[i - 1].code + " and " +
+                            p.roles[i].code + " at once");
+    }
+  }
   by_first_.clear();
   for (uint32_t i = 0; i < names_.size(); ++i) by_first_[names_[i].words[0]].push_back(i);
   for (auto& [w, list] : by_first_) {
@@ -264,24 +281,37 @@ void ActorDictionary::Finish() {
     if ((e.kind == ActorKind::kCountry || e.kind == ActorKind::kPlace) && e.code.size() == 3 &&
         !iso2_.count(e.code) && e.source != "icu") {
       static const std::set<std::string> kRegions = {
-          "AFR", "ASA", "BLK", "CAF", "CAS", "CAU", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM", "MEA",
-          "MDT", "NAF", "NAM", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WEU", "WST",
-          "CEU", "GZS", "WSB", "BAG", "XKX", "SUN", "YUG", "CSK", "KSV", "EAS", "SOA", "EEC", "DDR",
-          "CAN", "MDE", "CFR"};
+          "AFR", "ASA", "BLK", "CAF", "CAS", "CAU", "CRB", "EAF", "EEU", "EIN", "EUR",
+          "LAM", "MEA", "MDT", "NAF", "NAM", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN",
+          "SEA", "WAF", "WEU", "WST", "CEU", "GZS", "WSB", "BAG", "XKX", "SUN", "YUG",
+          "CSK", "KSV", "EAS", "SOA", "EEC", "DDR", "CAN", "MDE", "CFR"};
       if (!kRegions.count(e.code))
-        warnings_.push_back("dangling: " + e.source + ": code " + e.code + " is no ISO 3166 country or CAMEO region");
+        warnings_.push_back("dangling: " + e.source + ": code " + e.code +
+                            " is no ISO 3166 country or CAMEO region");
     }
   }
 }
 
-Result<std::unique_ptr<ActorDictionary>> ActorDictionary::Load(const std::string& data_dir,
-                                                               const std::vector<std::string>& langs,
-                                                               Lexicon* lexicon) {
+Result<std::unique_ptr<ActorDictionary>> ActorDictionary::Load(
+    const std::string& data_dir, const std::vector<std::string>& langs, Lexicon* lexicon) {
   auto dict = std::make_unique<ActorDictionary>();
   Status st = dict->LoadIcuCountries(langs, lexicon);
   if (st.ok()) st = dict->LoadCountries(data_dir + "/actors/countries.tsv", lexicon);
   if (st.ok()) st = dict->LoadOrganizations(data_dir + "/actors/organizations.tsv", lexicon);
-  if (st.ok()) st = dict->LoadPeople(data_dir + "/actors/people.tsv", lexicon);
+  // people.tsv and any people_*.tsv beside it (one file per region or period), in
+  // name order; a person's roles may be spread over several files.
+  {
+    std::vector<std::string> files;
+    std::error_code ec;
+    for (const auto& f : std::filesystem::directory_iterator(data_dir + "/actors", ec)) {
+      std::string name = f.path().filename().string();
+      if (name.rfind("people", 0) == 0 && name.size() > 4 && name.substr(name.size() - 4) == ".tsv")
+        files.push_back(f.path().string());
+    }
+    std::sort(files.begin(), files.end());
+    for (const std::string& f : files)
+      if (st.ok()) st = dict->LoadPeople(f, lexicon);
+  }
   for (const std::string& lang : langs) {
     if (st.ok()) st = dict->LoadAgents(data_dir + "/lang/" + lang + "/agents.tsv", lang, lexicon);
   }

@@ -94,6 +94,28 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
     }
     if (!matched) ++i;
   }
+  // A capitalised agent word inside a personal name is part of the name: "Tom King",
+  // "John Bishop" (not the king, not a bishop).
+  auto capital_unknown = [&](uint32_t i) {
+    const Token& t = tok[i];
+    if (!t.Is(kTokCapital) || t.Is(kTokNumber) || !t.Is(kTokWord)) return false;
+    if (lang.Is(t.word, Cat::kWeekday) || lang.Is(t.word, Cat::kMonth) ||
+        lang.Is(t.word, Cat::kStopword) || lang.Is(t.word, Cat::kHonorific) ||
+        lang.Is(t.word, Cat::kPronounPerson) || lang.Is(t.word, Cat::kDeterminer))
+      return false;
+    return true;
+  };
+  {
+    std::vector<Piece> kept;
+    for (const Piece& pc : pieces) {
+      bool in_name = pc.entry->kind == ActorKind::kAgent && tok[pc.tb].Is(kTokCapital) &&
+                     pc.tb > s.tb && !tok[pc.tb - 1].Is(kTokNewlineBefore) &&
+                     capital_unknown(pc.tb - 1) && (kept.empty() || kept.back().te < pc.tb) &&
+                     pc.tb - 1 > s.tb;
+      if (!in_name) kept.push_back(pc);
+    }
+    pieces.swap(kept);
+  }
   // 2. Compose adjacent pieces into mentions.
   size_t first_new = out->size();
   for (size_t p = 0; p < pieces.size();) {
@@ -178,6 +200,20 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
       // Swallow the closing bracket of "Negara Islam (ISIS)".
       if (m.te < s.te && tok[m.te].Is(kTokCloseBracket) && gap_end > gap_begin) ++m.te;
     }
+    // A title followed by a name no dictionary knows: "British Defence Secretary Tom
+    // King", "President Abdelaziz Bouteflika", "juru bicara militer Ukraina Andriy
+    // Lysenko". The title says what the person is; the name is absorbed.
+    bool unknown_person = false;
+    if (person_code.empty() && org.empty() && !agent.empty() &&
+        pieces[q].entry->kind != ActorKind::kPlace) {
+      uint32_t next_piece = q + 1 < pieces.size() ? pieces[q + 1].tb : s.te;
+      uint32_t e = m.te;
+      while (e < s.te && e < next_piece && e < m.te + 4 && capital_unknown(e)) ++e;
+      if (e > m.te) {
+        m.te = e;
+        unknown_person = true;
+      }
+    }
     if (!person_code.empty()) {
       m.code = person_code;
       m.has_person = true;
@@ -200,6 +236,7 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
       m.code = agent;
       m.bare_agent = true;
     }
+    if (unknown_person) m.has_person = true;
     m.place = place;
     m.is_place_only = only_place;
     // A place: after "di", "in", "ke", "to" (possibly with "kota", "wilayah" between).

@@ -252,6 +252,29 @@ void SentenceCoder::ResolveReferences() {
       if (tok_[i - 1].Is(kTokPunct) && t != "-") break;
     }
   }
+  // "opposition groups in Zimbabwe", "pengunjuk rasa di Jakarta", "police of Kenya": a
+  // bare agent placed in a country (or one of its places) belongs to it.
+  for (size_t k = 0; k + 1 < w_.mentions.size(); ++k) {
+    Mention& m = w_.mentions[k];
+    const Mention& next = w_.mentions[k + 1];
+    if (!m.bare_agent || next.has_person || next.code.size() != 3 || !next.pair.empty()) continue;
+    // Up to two more words of the agent's phrase ("groups", "leaders") before it.
+    uint32_t at = m.te;
+    while (at < next.tb && at < m.te + 2 && tok_[at].Is(kTokWord) && !tok_[at].Is(kTokCapital) &&
+           !lang_.Is(tok_[at].word, Cat::kLocative) &&
+           !lang_.Is(tok_[at].word, Cat::kPreposition) && !lang_.Is(tok_[at].word, Cat::kStopword))
+      ++at;
+    if (at >= next.tb) continue;
+    std::string_view prep = TokenText(doc_->text, tok_[at]);
+    bool of = prep == "of" || prep == "from" || prep == "dari" || prep == "asal";
+    if (!(next.locative || of)) continue;
+    uint32_t after = at + 1;
+    while (after < next.tb && lang_.Is(tok_[after].word, Cat::kDeterminer)) ++after;
+    if (after != next.tb) continue;
+    m.code = next.code + m.code;
+    m.bare_agent = false;
+    m.has_country = true;
+  }
   // A compound of two countries ("AS dan Rusia") or a dyad ("AS-Rusia") is the pair
   // "kedua negara" refers to later.
   for (size_t k = 0; k + 1 < w_.mentions.size(); ++k) {
@@ -373,6 +396,29 @@ void SentenceCoder::FindAttributions() {
   }
   for (const auto& a : w_.attributions)
     for (uint32_t i = a.say_tb; i < a.say_te; ++i) w_.say_token[i - w_.tb] = true;
+  // "The rebels said they will …", "Kerry said he would …": a pronoun opening the
+  // reported clause is the speaker.
+  for (const auto& a : w_.attributions) {
+    if (a.speaker < 0 || a.content_tb < a.say_te) continue;
+    uint32_t i = a.content_tb;
+    if (i < w_.te && lang_.Is(tok_[i].word, Cat::kComplementizer)) ++i;
+    int pm = w_.MentionStart(i);
+    if (pm < 0 || pm == a.speaker) continue;
+    Mention& pron = w_.mentions[pm];
+    const Mention& sp = w_.mentions[a.speaker];
+    bool person_speaker = sp.has_person || sp.ref == RefKind::kPerson;
+    if ((pron.ref == RefKind::kPerson && person_speaker) ||
+        ((pron.ref == RefKind::kPlural || pron.ref == RefKind::kIt) && !person_speaker)) {
+      std::vector<std::string> codes = Codes(a.speaker);
+      if (codes.empty()) continue;
+      if (codes.size() > 1 && pron.ref == RefKind::kPlural) {
+        pron.pair = codes;
+        pron.code.clear();
+      } else {
+        pron.code = codes[0];
+      }
+    }
+  }
 }
 
 const SentenceWork::Attribution* SentenceCoder::AttributionFor(uint32_t t) const {

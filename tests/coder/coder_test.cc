@@ -113,11 +113,27 @@ TEST_F(CoderTest, PossessiveCountryOwnsTheAgent) {
   EXPECT_EQ(Code("Pro-Russian rebels accused Kyiv.", "en"), V{"REB>UKR:112"});
 }
 
+TEST_F(CoderTest, TitledUnknownNameIsAPerson) {
+  // "King" inside "Tom King" is part of the name; the title and demonym give the code.
+  EXPECT_EQ(Code("British Defence Secretary Tom King accused Argentina.", "en"),
+            V{"GBRGOV>ARG:112"});
+}
+
+TEST_F(CoderTest, AgentPlacedInACountryBelongsToIt) {
+  EXPECT_EQ(Code("Opposition groups in Zimbabwe accused Britain.", "en"), V{"ZWEOPP>GBR:112"});
+}
+
+TEST_F(CoderTest, PronounOpeningReportedSpeechIsTheSpeaker) {
+  // Without the rule "they" would be Australia, the last subject.
+  EXPECT_EQ(Code("Australia accused Fiji. The Fijian rebels said they accused New Zealand.", "en"),
+            (V{"AUS>FJI:112", "FJIREB>NZL:112"}));
+}
+
 TEST_F(CoderTest, ItIsTheLastSubject) {
   EXPECT_EQ(
       Code("Russia annexed Crimea in 2014. Since then it has supported armed groups in Donbas.",
            "en"),
-      (V{"RUS>UKR:192", "RUS>UAF:051"}));
+      (V{"RUS>UKR:192", "RUS>UKRUAF:051"}));
 }
 
 TEST_F(CoderTest, HistoricalYearDatesTheEvent) {
