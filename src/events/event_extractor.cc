@@ -88,6 +88,7 @@ class SentenceCoder {
   int AgentAfter(uint32_t from, bool english) const;
   int NearestMentionBefore(uint32_t pos) const;
   int ObjectRelativeAntecedent(uint32_t verb) const;
+  int FallbackTarget(const Match& m, int src) const;
   void UpdateContext(const std::vector<RawEvent>& events, size_t first);
 
   const LanguagePack& lang_;
@@ -539,6 +540,41 @@ bool SentenceCoder::MatchFrom(const Pattern& p, size_t item, uint32_t pos, Match
   return false;
 }
 
+// A target the pattern did not place: an actor among the match's own words ("give
+// Tanzania a grant") or the first one after it in the same clause ("lifted the curfew
+// in Montenegro", "withdraw its troops from neighbouring Lebanon").
+int SentenceCoder::FallbackTarget(const Match& m, int src) const {
+  auto usable = [&](int mi) {
+    if (mi < 0 || mi == src) return false;
+    const Mention& men = w_.mentions[mi];
+    // A country named as where it happened counts; a city does not.
+    bool located_country = men.locative && !men.is_place_only && !men.directional;
+    if (!Eligible(mi) && !located_country) return false;
+    if (men.code.empty() && men.pair.empty()) return false;
+    if (src >= 0 && GroupHead(mi) == GroupHead(src)) return false;
+    return true;
+  };
+  for (uint32_t k = m.head + 1; k < m.te; ++k) {
+    int mi = w_.MentionStart(k);
+    if (usable(mi)) return GroupHead(mi);
+  }
+  for (uint32_t k = m.te; k < w_.te && k < m.te + 10; ++k) {
+    const Token& t = tok_[k];
+    if (t.Is(kTokTerminal) || t.Is(kTokQuote) || IsPunct(w_, k, ";") || IsPunct(w_, k, ":") ||
+        IsPunct(w_, k, ",") || w_.say_token[k - w_.tb] ||
+        (w_.StartsAt(k) & (Bit(Cat::kRelative) | Bit(Cat::kComplementizer) | Bit(Cat::kSubordinator) |
+                           Bit(Cat::kClauseConj) | Bit(Cat::kAccording))))
+      break;
+    int mi = w_.MentionStart(k);
+    if (mi < 0) continue;
+    // A compound this far out ("antara pasukan pemerintah dan pemberontak") is the
+    // phrase's own pair, not the verb's object.
+    if (usable(mi) && w_.mentions[mi].group < 0) return mi;
+    break;  // the first actor after the verb is its object or nothing
+  }
+  return -1;
+}
+
 // "militants, whom the U.S. and its allies are fighting": the verb at `verb` has its
 // subject right before it (auxiliaries between) and a relative pronoun before that;
 // the pronoun stands for the object, the actor before it.
@@ -907,6 +943,8 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
     }
   }
   if (m.target_from_relative && tgt < 0) return;
+  if (tgt < 0 && m.pair < 0 && !p.statement && !(p.recip && src >= 0 && Codes(src).size() > 1))
+    tgt = FallbackTarget(m, src);
   std::string code = p.code;
   std::vector<std::string> modality;
   if (must) {
