@@ -37,9 +37,11 @@ const ActorEntry* PickEntry(const ActorDictionary& dict, const ActorName& name,
   const ActorEntry* best = nullptr;
   for (uint32_t idx : name.entries) {
     const ActorEntry& e = dict.entry(idx);
-    // Place names travel between languages ("Milan" in Indonesian news); other names
-    // keep to their language.
-    if (!e.lang.empty() && e.lang != lang && e.kind != ActorKind::kPlace) continue;
+    // Place and organisation names travel between languages ("Milan", "Amnesty
+    // International" in Indonesian news); other names keep to their language.
+    if (!e.lang.empty() && e.lang != lang && e.kind != ActorKind::kPlace &&
+        e.kind != ActorKind::kOrg)
+      continue;
     if (day < e.from || day >= e.to) continue;
     if (!best || kRank[static_cast<int>(e.kind)] < kRank[static_cast<int>(best->kind)]) best = &e;
   }

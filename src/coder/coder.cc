@@ -363,7 +363,13 @@ int CoderImpl::CheckPatternExamples(std::vector<std::string>* failures) const {
         for (const Event& ev : events) {
           got += " " + ev.source.code + ">" + (ev.target ? ev.target->code : "-") + ":" + ev.code +
                  "(" + ev.rule + ")";
-          if (ev.rule != p.rule || ev.negated) continue;
+          if (ev.negated) continue;
+          // The pattern's code comes out — from this pattern or from a more specific
+          // one that explains the same words with the same code.
+          if (ev.rule != p.rule) {
+            if (ev.code == p.code) fired = true;
+            continue;
+          }
           // The pattern's own code, or what intent/demand/meeting place made of it.
           if (ev.code == p.code || !ev.modality.empty() || p.meet) fired = true;
         }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <set>
 
 #include "util/utf8.h"
@@ -89,6 +90,7 @@ class SentenceCoder {
   int NearestMentionBefore(uint32_t pos) const;
   int ObjectRelativeAntecedent(uint32_t verb) const;
   int FallbackTarget(const Match& m, int src) const;
+  void DropComplementActions(std::vector<Match>* matches) const;
   void UpdateContext(const std::vector<RawEvent>& events, size_t first);
 
   const LanguagePack& lang_;
@@ -552,6 +554,10 @@ int SentenceCoder::FallbackTarget(const Match& m, int src) const {
     if (!Eligible(mi) && !located_country) return false;
     if (men.code.empty() && men.pair.empty()) return false;
     if (src >= 0 && GroupHead(mi) == GroupHead(src)) return false;
+    // "Thailand lifted the curfew in Bangkok": the source's own country is where, not whom.
+    if (src >= 0 && !men.code.empty() && !w_.mentions[src].code.empty() &&
+        men.code.compare(0, 3, w_.mentions[src].code, 0, 3) == 0)
+      return false;
     return true;
   };
   for (uint32_t k = m.head + 1; k < m.te; ++k) {
@@ -562,8 +568,8 @@ int SentenceCoder::FallbackTarget(const Match& m, int src) const {
     const Token& t = tok_[k];
     if (t.Is(kTokTerminal) || t.Is(kTokQuote) || IsPunct(w_, k, ";") || IsPunct(w_, k, ":") ||
         IsPunct(w_, k, ",") || w_.say_token[k - w_.tb] ||
-        (w_.StartsAt(k) & (Bit(Cat::kRelative) | Bit(Cat::kComplementizer) | Bit(Cat::kSubordinator) |
-                           Bit(Cat::kClauseConj) | Bit(Cat::kAccording))))
+        (w_.StartsAt(k) & (Bit(Cat::kRelative) | Bit(Cat::kComplementizer) |
+                           Bit(Cat::kSubordinator) | Bit(Cat::kClauseConj) | Bit(Cat::kAccording))))
       break;
     int mi = w_.MentionStart(k);
     if (mi < 0) continue;
@@ -651,7 +657,9 @@ void SentenceCoder::FindMatches(std::vector<Match>* matches) {
         inside = true;
       // "must halt the attacks": a trigger that is another match's words (its object)
       // is part of that event, not one of its own.
-      if (b.head < a.head && a.head < b.te && b.target < 0 && b.pair < 0) inside = true;
+      if (b.head < a.head && a.head < b.te &&
+          ((b.target < 0 && b.pair < 0) || b.pattern == a.pattern))
+        inside = true;
     }
     if (!inside) kept.push_back(a);
   }
@@ -676,6 +684,35 @@ void SentenceCoder::FindMatches(std::vector<Match>* matches) {
     if (same_clause)
       m.continues = prev->continues >= 0 ? prev->continues : static_cast<int>(prev->tb);
   }
+}
+
+// Verbs that report a speech act about another action — appeal, intend, demand,
+// accuse, reject, threaten — take that action as their content: "demanded that Sudan
+// end curbs on the press", "threatened to halt talks", "accused the U.S. of violating
+// rights". The inner action is not asserted; only the speech act is an event. Matches
+// whose anchor lies in such a complement are dropped (a coordinated verb phrase, "and
+// announced sanctions", is a new act and stays).
+void SentenceCoder::DropComplementActions(std::vector<Match>* matches) const {
+  auto takes_complement = [](const Match& m) {
+    std::string_view root = std::string_view(m.pattern->code).substr(0, 2);
+    return root == "02" || root == "03" || root == "10" || root == "11" || root == "12" ||
+           root == "13";
+  };
+  std::vector<Match> kept;
+  for (const Match& a : *matches) {
+    bool inner = false;
+    for (const Match& b : *matches) {
+      if (&a == &b || !takes_complement(b) || b.head >= a.head || a.continues >= 0) continue;
+      if (AttributionFor(a.head) != AttributionFor(b.head)) continue;
+      bool broken = false;
+      for (uint32_t k = b.te; k < a.head && !broken; ++k)
+        broken = tok_[k].Is(kTokTerminal) || IsPunct(w_, k, ";") ||
+                 (w_.StartsAt(k) & Bit(Cat::kClauseConj)) || w_.say_token[k - w_.tb];
+      if (!broken) inner = true;
+    }
+    if (!inner) kept.push_back(a);
+  }
+  matches->swap(kept);
 }
 
 int SentenceCoder::AgentAfter(uint32_t from, bool english) const {
@@ -746,8 +783,12 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
   // before; "tidak" inside a pattern is part of the idiom and does not).
   for (uint32_t k = m.tb; k < m.te; ++k) {
     bool consumed = false;
-    for (const PatternItem& it : p.items)
+    for (const PatternItem& it : p.items) {
       if (it.kind == PatternItem::kWord && it.id == tok_[k].word) consumed = true;
+      if (it.kind == PatternItem::kAlt)
+        for (auto [id, is_root] : it.alts)
+          if (id == tok_[k].word && !is_root) consumed = true;
+    }
     if (!consumed) seen |= w_.StartsAt(k) & ~(Bit(Cat::kNegator));
   }
   // "the sites of the heaviest fighting": a noun trigger inside a prepositional phrase
@@ -757,9 +798,15 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
   auto is_preposition = [&](uint32_t i) {
     return lang_.Is(tok_[i].word, Cat::kPreposition) || lang_.Is(tok_[i].word, Cat::kLocative);
   };
-  if (m.source < 0 && m.pair < 0 && m.continues < 0) {
-    uint32_t k = m.tb;
-    if (english) {
+  if (m.source < 0 && m.pair < 0) {
+    // A coordinated verb phrase is in a phrase when the one it continues is.
+    uint32_t k = m.continues >= 0 ? static_cast<uint32_t>(m.continues) : m.tb;
+    std::string_view anchor_text = TokenText(doc_->text, tok_[k]);
+    bool gerund = anchor_text.size() > 4 && anchor_text.substr(anchor_text.size() - 3) == "ing";
+    if (english && gerund && k > w_.tb && is_preposition(k - 1)) {
+      // "any assessment of lifting the sanctions": a gerund after a preposition.
+      in_phrase = true, k -= 1;
+    } else if (english) {
       for (int words = 0;
            words < 3 && k > w_.tb && !tok_[k - 1].Is(kTokPunct) && w_.MentionEnd(k) < 0; ++words) {
         if (lang_.Is(tok_[k - 1].word, Cat::kDeterminer)) {
@@ -1042,7 +1089,11 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
     if (tlist.empty()) tlist.push_back("");
     for (const std::string& t : tlist) {
       if (!t.empty() && t == s) continue;
-      if (!t.empty() && t.substr(0, 3) == s.substr(0, 3) && (reciprocal || m.pair >= 0)) continue;
+      // "Rusia dan pasukan Rusia" acting on each other is one actor; "Pemerintah
+      // Filipina dan MILF" (PHLGOV, PHLSEPMLF) are two.
+      if (!t.empty() && (reciprocal || m.pair >= 0) &&
+          (t.compare(0, s.size(), s) == 0 || s.compare(0, t.size(), t) == 0))
+        continue;
       RawEvent ev;
       ev.source = {s, src_tb, src_te};
       if (!t.empty()) {
@@ -1072,6 +1123,7 @@ void SentenceCoder::Run(std::vector<RawEvent>* out) {
   FindAttributions();
   std::vector<Match> matches;
   FindMatches(&matches);
+  DropComplementActions(&matches);
   // WARTA_TRACE=1 prints what the coder saw: roots, actors, attributions, matches.
   static const bool trace = std::getenv("WARTA_TRACE") != nullptr;
   if (trace) {
@@ -1097,13 +1149,31 @@ void SentenceCoder::Run(std::vector<RawEvent>* out) {
   size_t first = out->size();
   for (const Match& m : matches) CodeMatch(m, out);
   // One happening in one sentence: one event per (source, target, code).
-  std::set<std::tuple<std::string, std::string, std::string>> seen;
+  // One happening in one sentence: one event per (source, target, code); and where two
+  // patterns read the same trigger for the same pair, a code and its refinement ("081"
+  // and "0812"), the refinement stands.
+  std::map<std::tuple<std::string, std::string, std::string>, size_t> seen;
   std::vector<RawEvent> unique;
+  auto refined_by = [&](const RawEvent& general, const RawEvent& other) {
+    return &general != &other && general.trigger_tb == other.trigger_tb &&
+           general.source.code == other.source.code && general.has_target == other.has_target &&
+           general.target.code == other.target.code && other.code.size() > general.code.size() &&
+           other.code.compare(0, general.code.size(), general.code) == 0;
+  };
   for (size_t k = first; k < out->size(); ++k) {
     RawEvent& e = (*out)[k];
+    bool refined = false;
+    for (size_t o = first; o < out->size() && !refined; ++o) refined = refined_by(e, (*out)[o]);
+    if (refined) continue;
     auto key = std::make_tuple(e.source.code, e.has_target ? e.target.code : "", e.code);
-    if (!seen.insert(key).second) continue;
-    unique.push_back(std::move(e));
+    auto it = seen.find(key);
+    if (it == seen.end()) {
+      seen.emplace(key, unique.size());
+      unique.push_back(std::move(e));
+    } else if (e.pattern && unique[it->second].pattern &&
+               e.pattern->items.size() > unique[it->second].pattern->items.size()) {
+      unique[it->second] = std::move(e);  // the more specific pattern explains it
+    }
   }
   out->resize(first);
   for (auto& e : unique) out->push_back(std::move(e));

@@ -103,12 +103,12 @@ TEST_F(CoderTest, NounTriggerInsidePrepositionalPhraseHasNoSubject) {
 TEST_F(CoderTest, HyphenatedDyadIsNotADateline) {
   // "U.S.-Russian" is not "PARIS –": Lavrov is an actor, not a place.
   EXPECT_EQ(
-      Code("Lavrov praised U.S.-Russian ties. Both countries accused Ukraine on Monday.", "en"),
+      Code("Lavrov mentioned U.S.-Russian ties. Both countries accused Ukraine on Monday.", "en"),
       (V{"USA>UKR:112", "RUS>UKR:112"}));
 }
 
 TEST_F(CoderTest, PossessiveCountryOwnsTheAgent) {
-  EXPECT_EQ(Code("Syria was quiet. The country’s Iranian-trained army accused Israel.", "en"),
+  EXPECT_EQ(Code("Syria was quiet. The country’s well-equipped army accused Israel.", "en"),
             V{"SYRMIL>ISR:112"});
   EXPECT_EQ(Code("Pro-Russian rebels accused Kyiv.", "en"), V{"REB>UKR:112"});
 }
