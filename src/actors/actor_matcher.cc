@@ -216,6 +216,9 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
         unknown_person = true;
       }
     }
+    // "Menteri Luar Negeri Retno Marsudi" before her term: the title in the text says
+    // what she is when her dated role gives only her country.
+    if (person_code.size() == 3 && !agent.empty()) person_code += agent;
     if (!person_code.empty()) {
       m.code = person_code;
       m.has_person = true;

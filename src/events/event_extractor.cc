@@ -278,6 +278,22 @@ void SentenceCoder::ResolveReferences() {
     m.bare_agent = false;
     m.has_country = true;
   }
+  // Domestic news: in a sentence that names no foreign country, a bare agent ("polisi",
+  // "Sekjen Kementerian ESDM Waryono Karno") is of the language's home country.
+  const std::string& home = lang_.home_country();
+  if (!home.empty()) {
+    bool foreign = false;
+    for (const Mention& m : w_.mentions)
+      foreign |= m.has_country && m.code.size() >= 3 && m.code.compare(0, 3, home) != 0;
+    if (!foreign) {
+      for (Mention& m : w_.mentions) {
+        if (!m.bare_agent || m.locative || m.directional) continue;
+        m.code = home + m.code;
+        m.bare_agent = false;
+        m.has_country = true;
+      }
+    }
+  }
   // A compound of two countries ("AS dan Rusia") or a dyad ("AS-Rusia") is the pair
   // "kedua negara" refers to later.
   for (size_t k = 0; k + 1 < w_.mentions.size(); ++k) {
@@ -1088,7 +1104,13 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
       if (!(group_target && t.substr(0, 3) == s.substr(0, 3))) tlist.push_back(t);
     if (tlist.empty()) tlist.push_back("");
     for (const std::string& t : tlist) {
-      if (!t.empty() && t == s) continue;
+      // An actor acting on itself is no event; two people of one government are two
+      // actors ("Presiden Joko Widodo menegur Menteri Tedjo": IDNGOV → IDNGOV).
+      if (!t.empty() && t == s &&
+          (reciprocal || m.pair >= 0 || src == tgt || src < 0 || tgt < 0 ||
+           GroupHead(src) == GroupHead(tgt) ||
+           (!w_.mentions[src].has_person && !w_.mentions[tgt].has_person)))
+        continue;
       // "Rusia dan pasukan Rusia" acting on each other is one actor; "Pemerintah
       // Filipina dan MILF" (PHLGOV, PHLSEPMLF) are two.
       if (!t.empty() && (reciprocal || m.pair >= 0) &&

@@ -107,6 +107,11 @@ Result<std::unique_ptr<LanguagePack>> LanguagePack::Load(const std::string& data
     if (line.fields.size() < 2) {
       return Status::DataError(file->Where(line) + ": expected \"category<TAB>phrase\"");
     }
+    if (line.fields[0] == "home_country") {
+      // A setting, not a category: whose news this language mostly is.
+      pack->home_country_ = line.fields[1];
+      continue;
+    }
     Cat cat = Cat::kCount;
     for (const auto& e : kCatNames)
       if (line.fields[0] == e.name) cat = e.cat;

@@ -116,6 +116,9 @@ class LanguagePack {
                                                     const std::string& iso, Lexicon* lexicon);
 
   const std::string& iso() const { return iso_; }
+  // The country a bare agent ("polisi", "anggota DPR") belongs to when a sentence names
+  // no other ("home_country" in lexicon.tsv); empty for international languages.
+  const std::string& home_country() const { return home_country_; }
   const Lexicon& lexicon() const { return *lexicon_; }
   const Morphology& morphology() const { return *morphology_; }
   Morphology* mutable_morphology() { return morphology_.get(); }
@@ -142,6 +145,7 @@ class LanguagePack {
     int value;
   };
   std::string iso_;
+  std::string home_country_;
   Lexicon* lexicon_ = nullptr;
   std::unique_ptr<Morphology> morphology_;
   std::vector<Phrase> phrases_;

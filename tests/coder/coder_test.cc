@@ -129,6 +129,18 @@ TEST_F(CoderTest, PronounOpeningReportedSpeechIsTheSpeaker) {
             (V{"AUS>FJI:112", "FJIREB>NZL:112"}));
 }
 
+TEST_F(CoderTest, IndonesianBareAgentsAreDomestic) {
+  // Indonesian news is mostly domestic: "polisi" is Indonesia's police unless the
+  // sentence names another country.
+  EXPECT_EQ(Code("Polisi menuduh anggota DPR.", "id"), V{"IDNCOP>IDNLEG:112"});
+  EXPECT_EQ(Code("Polisi Malaysia menuduh anggota DPR.", "id"), V{"MYSCOP>IDNLEG:112"});
+}
+
+TEST_F(CoderTest, TwoPeopleOfOneGovernmentAreTwoActors) {
+  EXPECT_EQ(Code("Menteri Luar Negeri Retno Marsudi menuduh Menteri Koordinator Tedjo Edhy.", "id"),
+            V{"IDNGOV>IDNGOV:112"});
+}
+
 TEST_F(CoderTest, ItIsTheLastSubject) {
   EXPECT_EQ(
       Code("Russia annexed Crimea in 2014. Since then it has supported armed groups in Donbas.",
