@@ -533,7 +533,10 @@ bool SentenceCoder::MatchFrom(const Pattern& p, size_t item, uint32_t pos, Match
         int mi = w_.MentionStart(j);
         if (mi < 0) continue;
         const Mention& men = w_.mentions[mi];
-        if (men.locative) continue;  // "fighting near Mosul": where, not whom
+        // "fighting near Mosul", "in Iraq": where, not whom; but "fired at Israeli
+        // soldiers" aims at people.
+        if (men.locative && (men.is_place_only || (men.code.size() <= 3 && !men.has_person)))
+          continue;
         if (men.code.empty() && men.pair.empty()) continue;
         if (!it.agent.empty() && men.code.find(it.agent) == std::string::npos) continue;
         int* slot = it.kind == PatternItem::kTarget   ? &m->target
@@ -924,6 +927,16 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
   if (j == w_.tb && subject < 0 && stop == Stop::kNone) stop = Stop::kStart;
   const SentenceWork::Attribution* attr = AttributionFor(m.head);
   bool negated = (seen & (Bit(Cat::kNegator) | Bit(Cat::kDeny))) != 0;
+  // "denied that Iran had sent troops": the subject of the content clause stopped the
+  // scan; the clause opener is right before it.
+  if (subject >= 0 && stop == Stop::kNone) {
+    uint32_t b = w_.mentions[subject].tb;
+    while (b > w_.tb && lang_.Is(tok_[b - 1].word, Cat::kDeterminer)) --b;
+    if (b > w_.tb && (w_.StartsAt(b - 1) & Bit(Cat::kComplementizer))) {
+      stop = Stop::kComplement;
+      stop_at = b - 1;
+    }
+  }
   // "denied that …", "membantah bahwa …": the content is not asserted.
   if ((stop == Stop::kComplement || stop == Stop::kSay) && stop_at > w_.tb) {
     for (uint32_t k = stop_at; k > w_.tb && k + 4 > stop_at; --k)
