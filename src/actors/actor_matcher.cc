@@ -191,7 +191,10 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
       };
       // Two countries are two actors ("Rusia Ukraina" does not occur as one).
       if (is_country(b) && !country.empty() && nxt.entry->code != country) break;
-      if (b == ActorKind::kPlace) break;
+      // "Gubernur Riau", "governor of Kandahar": a title of a place is of its country.
+      if (b == ActorKind::kPlace &&
+          !(a == ActorKind::kAgent && country.empty() && org.empty() && person_code.empty()))
+        break;
       if (a == ActorKind::kPlace) break;
       if (b == ActorKind::kPerson && !person_code.empty()) break;
       if (b == ActorKind::kOrg && !org.empty() && nxt.entry->code != org) break;
@@ -206,8 +209,7 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
     // King", "President Abdelaziz Bouteflika", "juru bicara militer Ukraina Andriy
     // Lysenko". The title says what the person is; the name is absorbed.
     bool unknown_person = false;
-    if (person_code.empty() && org.empty() && !agent.empty() &&
-        pieces[q].entry->kind != ActorKind::kPlace) {
+    if (person_code.empty() && org.empty() && !agent.empty()) {
       uint32_t next_piece = q + 1 < pieces.size() ? pieces[q + 1].tb : s.te;
       uint32_t e = m.te;
       while (e < s.te && e < next_piece && e < m.te + 4 && capital_unknown(e)) ++e;

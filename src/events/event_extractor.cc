@@ -91,6 +91,7 @@ class SentenceCoder {
   int ObjectRelativeAntecedent(uint32_t verb) const;
   int FallbackTarget(const Match& m, int src) const;
   void DropComplementActions(std::vector<Match>* matches) const;
+  void DropSupersededFallbacks(std::vector<Match>* matches) const;
   void UpdateContext(const std::vector<RawEvent>& events, size_t first);
 
   const LanguagePack& lang_;
@@ -449,6 +450,16 @@ const SentenceWork::Attribution* SentenceCoder::AttributionFor(uint32_t t) const
   return best;
 }
 
+// Required words of a pattern: how specific it is.
+int ConcreteItems(const Pattern& p) {
+  int n = 0;
+  for (const PatternItem& it : p.items)
+    if (!it.optional && (it.kind == PatternItem::kWord || it.kind == PatternItem::kRoot ||
+                         it.kind == PatternItem::kAlt))
+      ++n;
+  return n;
+}
+
 // Whether every slot item from `from` on captured an actor.
 bool SlotsFilled(const Pattern& p, size_t from, const Match& m) {
   for (size_t i = from; i < p.items.size(); ++i) {
@@ -534,8 +545,18 @@ bool SentenceCoder::MatchFrom(const Pattern& p, size_t item, uint32_t pos, Match
         if (mi < 0) continue;
         const Mention& men = w_.mentions[mi];
         // "fighting near Mosul", "in Iraq": where, not whom; but "fired at Israeli
-        // soldiers" aims at people.
-        if (men.locative && (men.is_place_only || (men.code.size() <= 3 && !men.has_person)))
+        // soldiers" aims at people, and a pattern that spells the preposition ("arrived
+        // in $T") asks for the place.
+        bool spelled = false;
+        if (item > 0) {
+          const PatternItem& prev = p.items[item - 1];
+          if (prev.kind == PatternItem::kWord) spelled = lang_.Is(prev.id, Cat::kLocative);
+          if (prev.kind == PatternItem::kAlt)
+            for (auto [id, is_root] : prev.alts)
+              spelled |= !is_root && lang_.Is(id, Cat::kLocative);
+        }
+        if (men.locative && !spelled &&
+            (men.is_place_only || (men.code.size() <= 3 && !men.has_person)))
           continue;
         if (men.code.empty() && men.pair.empty()) continue;
         if (!it.agent.empty() && men.code.find(it.agent) == std::string::npos) continue;
@@ -671,12 +692,17 @@ void SentenceCoder::FindMatches(std::vector<Match>* matches) {
     bool inside = false;
     for (const Match& b : *matches) {
       if (&a == &b) continue;
+      if (b.pattern->fallback && !a.pattern->fallback) continue;  // defaults never evict
+      // "an easing of Western sanctions against Russia": a phrase with its own source
+      // is its own event inside a longer one.
+      if (a.source >= 0 && b.source < 0) continue;
       if (b.tb <= a.head && a.te <= b.te && (b.te - b.tb) > (a.te - a.tb) &&
           b.pattern->items.size() > a.pattern->items.size())
         inside = true;
       // "must halt the attacks": a trigger that is another match's words (its object)
       // is part of that event, not one of its own.
-      if (b.head < a.head && a.head < b.te &&
+      if (!b.pattern->fallback && b.head < a.head && a.head < b.te &&
+          (a.te <= b.te || ConcreteItems(*a.pattern) < ConcreteItems(*b.pattern)) &&
           ((b.target < 0 && b.pair < 0) || b.pattern == a.pattern))
         inside = true;
     }
@@ -705,6 +731,28 @@ void SentenceCoder::FindMatches(std::vector<Match>* matches) {
   }
 }
 
+// A fallback pattern gives way to any specific one in the same clause (same
+// attribution, no sentence-internal clause break between them).
+void SentenceCoder::DropSupersededFallbacks(std::vector<Match>* matches) const {
+  std::vector<Match> kept;
+  for (const Match& a : *matches) {
+    bool superseded = false;
+    if (a.pattern->fallback) {
+      for (const Match& b : *matches) {
+        if (&a == &b || b.pattern->fallback) continue;
+        if (AttributionFor(a.head) != AttributionFor(b.head)) continue;
+        uint32_t lo = std::min(a.head, b.head), hi = std::max(a.head, b.head);
+        bool broken = false;
+        for (uint32_t k = lo; k < hi && !broken; ++k)
+          broken = IsPunct(w_, k, ";") || (w_.StartsAt(k) & Bit(Cat::kClauseConj));
+        if (!broken) superseded = true;
+      }
+    }
+    if (!superseded) kept.push_back(a);
+  }
+  matches->swap(kept);
+}
+
 // Verbs that report a speech act about another action — appeal, intend, demand,
 // accuse, reject, threaten — take that action as their content: "demanded that Sudan
 // end curbs on the press", "threatened to halt talks", "accused the U.S. of violating
@@ -721,7 +769,17 @@ void SentenceCoder::DropComplementActions(std::vector<Match>* matches) const {
   for (const Match& a : *matches) {
     bool inner = false;
     for (const Match& b : *matches) {
+      // A verb's default reading does not swallow a specific pattern inside its
+      // complement: "offered to mediate" is an offer of mediation (045 with intent).
       if (&a == &b || !takes_complement(b) || b.head >= a.head || a.continues >= 0) continue;
+      // ("offered to", "threatened to" are intent markers; "complained about the air
+      // raids" has none, and the raids are what was complained about).
+      if (b.pattern->fallback && !a.pattern->fallback) {
+        bool modal = false;
+        for (uint32_t k = b.head; k < a.head && !modal; ++k)
+          modal = (w_.StartsAt(k) & (Bit(Cat::kIntent) | Bit(Cat::kRefuse))) != 0;
+        if (modal) continue;
+      }
       if (AttributionFor(a.head) != AttributionFor(b.head)) continue;
       bool broken = false;
       for (uint32_t k = b.te; k < a.head && !broken; ++k)
@@ -1159,6 +1217,7 @@ void SentenceCoder::Run(std::vector<RawEvent>* out) {
   std::vector<Match> matches;
   FindMatches(&matches);
   DropComplementActions(&matches);
+  DropSupersededFallbacks(&matches);
   // WARTA_TRACE=1 prints what the coder saw: roots, actors, attributions, matches.
   static const bool trace = std::getenv("WARTA_TRACE") != nullptr;
   if (trace) {

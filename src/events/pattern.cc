@@ -28,6 +28,8 @@ Status PatternSet::AddPattern(const std::string& code, const std::string& name,
       p.statement = true;
     else if (opt == "nomodal")
       p.nomodal = true;
+    else if (opt == "fallback")
+      p.fallback = true;
     else
       return Status::DataError(where + ": unknown option \"" + std::string(opt) + "\"");
   }

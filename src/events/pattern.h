@@ -14,7 +14,9 @@
 // of actors ("antara X dan Y": both directions); slots may require an agent
 // (`$T:MIL`) and take `?` to be optional. Options: `recip` (a compound subject acts on
 // each other), `meet` (04x: visit/host/third place from the location), `statement`
-// (the source is the speaker who says it), `nomodal` (intent/demand do not transform).
+// (the source is the speaker who says it), `nomodal` (intent/demand do not transform),
+// `fallback` (the verb's default reading: used only when no other pattern matched the
+// clause).
 // Thread-safety: immutable after Load().
 #ifndef WARTA_EVENTS_PATTERN_H_
 #define WARTA_EVENTS_PATTERN_H_
@@ -46,6 +48,9 @@ struct Pattern {
   std::string text;  // the pattern as written
   std::vector<PatternItem> items;
   bool recip = false, meet = false, statement = false, nomodal = false;
+  // A verb's default reading ("agreed", "welcomed"): only when no other pattern matched
+  // the clause, as PETRARCH uses a verb's own code when none of its phrases fits.
+  bool fallback = false;
   std::vector<std::string> examples;
   std::vector<std::string> counter_examples;  // "! ..." lines: must not fire (asserted)
   std::string where;                          // file:line
