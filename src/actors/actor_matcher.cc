@@ -103,7 +103,8 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
     if (!t.Is(kTokCapital) || t.Is(kTokNumber) || !t.Is(kTokWord)) return false;
     if (lang.Is(t.word, Cat::kWeekday) || lang.Is(t.word, Cat::kMonth) ||
         lang.Is(t.word, Cat::kStopword) || lang.Is(t.word, Cat::kHonorific) ||
-        lang.Is(t.word, Cat::kPronounPerson) || lang.Is(t.word, Cat::kDeterminer))
+        lang.Is(t.word, Cat::kPronounPerson) || lang.Is(t.word, Cat::kDeterminer) ||
+        lang.Is(t.word, Cat::kNotName))
       return false;
     return true;
   };
@@ -209,7 +210,9 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
     // King", "President Abdelaziz Bouteflika", "juru bicara militer Ukraina Andriy
     // Lysenko". The title says what the person is; the name is absorbed.
     bool unknown_person = false;
-    if (person_code.empty() && org.empty() && !agent.empty()) {
+    // An organisation followed by a name is one of its people: "Wakil Ketua KPK Bambang
+    // Widjojanto".
+    if (person_code.empty() && (!agent.empty() || !org.empty())) {
       uint32_t next_piece = q + 1 < pieces.size() ? pieces[q + 1].tb : s.te;
       uint32_t e = m.te;
       while (e < s.te && e < next_piece && e < m.te + 4 && capital_unknown(e)) ++e;
@@ -255,6 +258,42 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
       m.directional = true;
     if (!m.code.empty() || m.place >= 0) out->push_back(m);
     p = q + 1;
+  }
+  // Names no dictionary knows. In a language with a home country (Indonesian news is
+  // mostly domestic) a run of capitalised unknown words is a person of that country:
+  // "KPK menetapkan Waryono sebagai tersangka". A single word opening the sentence is
+  // left alone (it may be any capitalised word), as are acronyms.
+  if (!lang.home_country().empty()) {
+    auto covered = [&](uint32_t i) {
+      for (size_t k = first_new; k < out->size(); ++k)
+        if ((*out)[k].tb <= i && i < (*out)[k].te) return true;
+      for (const Piece& pc : pieces)
+        if (pc.tb <= i && i < pc.te) return true;
+      return false;
+    };
+    size_t named = out->size();
+    for (uint32_t i = s.tb; i < s.te;) {
+      if (covered(i) || !capital_unknown(i) || tok[i].Is(kTokAllCaps)) {
+        ++i;
+        continue;
+      }
+      uint32_t e = i;
+      while (e < s.te && e < i + 3 && !covered(e) && capital_unknown(e) && !tok[e].Is(kTokAllCaps))
+        ++e;
+      bool after_word = i > s.tb && !tok[i - 1].Is(kTokCapital);
+      bool opens_sentence = i == s.tb || tok[i - 1].Is(kTokQuote) || tok[i - 1].Is(kTokTerminal);
+      if ((opens_sentence && e - i >= 2) || (!opens_sentence && after_word)) {
+        Mention m;
+        m.tb = i;
+        m.te = e;
+        m.code = lang.home_country();
+        m.has_person = true;
+        m.has_country = true;
+        out->push_back(m);
+      }
+      i = e;
+    }
+    (void)named;
   }
   // 3. References and pronouns.
   for (const Marker& mk : *s.markers) {

@@ -46,6 +46,7 @@ struct Match {
   // A required target is the antecedent of an object relative clause ("ISIS, whom
   // the U.S. is fighting"); CodeMatch fills it or drops the match.
   bool target_from_relative = false;
+  bool target_from_passive = false;  // likewise, the subject of a passive verb
   // Coordinated verb phrase: the subject scan starts at this earlier match instead.
   int continues = -1;
 };
@@ -89,6 +90,7 @@ class SentenceCoder {
   int AgentAfter(uint32_t from, bool english) const;
   int NearestMentionBefore(uint32_t pos) const;
   int ObjectRelativeAntecedent(uint32_t verb) const;
+  bool IsPassiveAt(uint32_t verb) const;
   int FallbackTarget(const Match& m, int src) const;
   void DropComplementActions(std::vector<Match>* matches) const;
   void DropSupersededFallbacks(std::vector<Match>* matches) const;
@@ -570,6 +572,13 @@ bool SentenceCoder::MatchFrom(const Pattern& p, size_t item, uint32_t pos, Match
         break;  // only the first actor in reach
       }
       if (it.optional) return MatchFrom(p, item + 1, pos, m, depth + 1);
+      // A passive verb's target is its subject: "Bambang ditangkap oleh Bareskrim",
+      // "the minister was arrested by police".
+      if (it.kind == PatternItem::kTarget && item + 1 == p.items.size() && IsPassiveAt(m->head)) {
+        m->target_from_passive = true;
+        m->te = pos;
+        return true;
+      }
       if (it.kind == PatternItem::kTarget && item + 1 == p.items.size() &&
           ObjectRelativeAntecedent(m->head) >= 0) {
         m->target_from_relative = true;
@@ -619,6 +628,16 @@ int SentenceCoder::FallbackTarget(const Match& m, int src) const {
     break;  // the first actor after the verb is its object or nothing
   }
   return -1;
+}
+
+// Indonesian di- verbs; English participles after "was", "were", "been".
+bool SentenceCoder::IsPassiveAt(uint32_t verb) const {
+  const Token& head = tok_[verb];
+  if (lang_.iso() != "en") return (head.affixes & kPrefixDi) != 0;
+  if (!(head.affixes & kParticiple)) return false;
+  for (uint32_t j = verb; j > w_.tb && j + 3 > verb; --j)
+    if (lang_.Is(tok_[j - 1].word, Cat::kPassiveAux)) return true;
+  return false;
 }
 
 // "militants, whom the U.S. and its allies are fighting": the verb at `verb` has its
@@ -1076,7 +1095,7 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
       }
     }
   }
-  if (m.target_from_relative && tgt < 0) return;
+  if ((m.target_from_relative || m.target_from_passive) && tgt < 0) return;
   if (tgt < 0 && m.pair < 0 && !p.statement && !(p.recip && src >= 0 && Codes(src).size() > 1))
     tgt = FallbackTarget(m, src);
   std::string code = p.code;
@@ -1215,7 +1234,12 @@ void SentenceCoder::Run(std::vector<RawEvent>* out) {
   ResolveReferences();
   FindAttributions();
   std::vector<Match> matches;
-  FindMatches(&matches);
+  // Sport, like PETRARCH's discard list: "menyerang pertahanan Malaysia" in a match
+  // report is no attack.
+  bool discard = false;
+  for (uint32_t i = w_.tb; i < w_.te && !discard; ++i)
+    discard = (w_.StartsAt(i) & Bit(Cat::kDiscard)) != 0;
+  if (!discard) FindMatches(&matches);
   DropComplementActions(&matches);
   DropSupersededFallbacks(&matches);
   // WARTA_TRACE=1 prints what the coder saw: roots, actors, attributions, matches.

@@ -34,6 +34,8 @@ constexpr CatNameEntry kCatNames[] = {
     {Cat::kPassiveAux, "passive_aux"},
     {Cat::kAuxiliary, "auxiliary"},
     {Cat::kPronounIt, "pronoun_it"},
+    {Cat::kNotName, "not_name"},
+    {Cat::kDiscard, "discard"},
     {Cat::kPreposition, "preposition"},
     {Cat::kPronounPerson, "pronoun_person"},
     {Cat::kPronounPlural, "pronoun_plural"},

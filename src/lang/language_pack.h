@@ -42,6 +42,8 @@ enum class Cat : uint8_t {
   kPronounPerson,   // ia, dia, he, she
   kPronounPlural,   // mereka, they
   kPronounIt,       // it: a country or organisation named as the last subject
+  kNotName,         // Islam, Pemilu, Stadion: capitalised words that are no person's name
+  kDiscard,         // gawang, wasit, striker: a sentence about sport codes no event
   kGroupRef,        // kelompok tersebut, the group
   kCountryRef,      // negara tersebut, the country
   kBoth,            // kedua negara, both countries

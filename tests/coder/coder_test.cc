@@ -141,6 +141,22 @@ TEST_F(CoderTest, TwoPeopleOfOneGovernmentAreTwoActors) {
             V{"IDNGOV>IDNGOV:112"});
 }
 
+TEST_F(CoderTest, UnknownIndonesianNameIsADomesticPerson) {
+  EXPECT_EQ(Code("Polisi menangkap Waryono Karno di Bogor.", "id"), V{"IDNCOP>IDN:173"});
+  // Religions and holidays are capitalised but name nobody.
+  EXPECT_EQ(Code("Polisi menangkap Islam.", "id"), V{});
+}
+
+TEST_F(CoderTest, SportSentencesAreDiscarded) {
+  EXPECT_EQ(Code("Timnas Indonesia menyerang pertahanan Malaysia di babak kedua.", "id"), V{});
+  EXPECT_EQ(Code("Indonesia menyerang Malaysia.", "id"), V{"IDN>MYS:190"});
+}
+
+TEST_F(CoderTest, PassiveVerbTakesItsSubjectAsTarget) {
+  EXPECT_EQ(Code("Wakil Ketua KPK Bambang Widjojanto ditangkap oleh Bareskrim Polri.", "id"),
+            V{"IDNCOP>IDNGOV:173"});
+}
+
 TEST_F(CoderTest, ItIsTheLastSubject) {
   EXPECT_EQ(
       Code("Russia annexed Crimea in 2014. Since then it has supported armed groups in Donbas.",
