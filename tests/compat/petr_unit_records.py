@@ -126,6 +126,10 @@ def write_jsonl(path, rows):
 
 def cmd_convert(args):
     require_xml(args.xml)
+    # Never write over the input (or any other XML): outputs are JSON-lines files.
+    for out in (args.docs, args.expected):
+        if not out.endswith(".jsonl") or os.path.abspath(out) == os.path.abspath(args.xml):
+            sys.exit(f"convert: output {out!r} must be a new .jsonl file, not the input XML")
     docs, expected = load_records(args.xml)
     write_jsonl(args.docs, docs)
     write_jsonl(args.expected, expected)
