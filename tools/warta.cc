@@ -1,6 +1,6 @@
 // warta — the command-line tool over the warta library.
 //
-//   warta code [--format jsonl|tsv] [--lang auto|en|id] [--date YYYY-MM-DD] FILE...
+//   warta code [--format jsonl|tsv] [--lang auto|en|id] [--date YYYY-MM-DD] [--dict F]... FILE...
 //   warta eval GOLD EVENTS [--level country|full] [--show-misses]
 //   warta actors lookup NAME [--date D] [--lang L]
 //   warta actors check
@@ -9,10 +9,10 @@
 //
 // Exit codes: 0 all input coded; 1 usage or setup error (no data directory, bad
 // dictionary); 2 some records were skipped (each reported on stderr with file:line).
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
 
@@ -47,8 +47,12 @@ class Output {
   std::string buf_;
 };
 
-int RunCode(const std::vector<std::string>& files, const std::string& format, const std::string& lang,
-            const std::string& date, const std::string& data_dir) {
+// PETRARCH/TABARI dictionaries given with --dict (shared by the commands that code).
+std::vector<std::string> g_dict_files;
+bool g_dict_replace = false;
+
+int RunCode(const std::vector<std::string>& files, const std::string& format,
+            const std::string& lang, const std::string& date, const std::string& data_dir) {
   if (!date.empty() && !warta::ParseIsoDate(date)) {
     Error("--date must be YYYY-MM-DD, got \"" + date + "\"");
     return 1;
@@ -61,6 +65,8 @@ int RunCode(const std::vector<std::string>& files, const std::string& format, co
   opts.data_dir = data_dir;
   opts.default_lang = lang;
   opts.default_date = date;
+  opts.dict_files = g_dict_files;
+  opts.dict_replace = g_dict_replace;
   auto coder = warta::Coder::Open(opts);
   if (!coder.ok()) {
     Error(coder.status().ToString());
@@ -84,8 +90,10 @@ int RunCode(const std::vector<std::string>& files, const std::string& format, co
         }
         ++docs;
         for (const auto& ev : evs) {
-          if (format == "tsv") warta::AppendEventTsv(ev, &out.buf());
-          else warta::AppendEventJson(ev, &out.buf());
+          if (format == "tsv")
+            warta::AppendEventTsv(ev, &out.buf());
+          else
+            warta::AppendEventJson(ev, &out.buf());
           out.buf().push_back('\n');
           ++events;
         }
@@ -131,7 +139,10 @@ int RunLang(const std::vector<std::string>& files, const std::string& data_dir) 
   }
   int errors = 0;
   warta::DocumentReader reader(
-      {}, [&](warta::Document&& doc) { fmt::print("{}\t{}\n", doc.id, (*coder)->DetectLanguage(doc.text)); },
+      {},
+      [&](warta::Document&& doc) {
+        fmt::print("{}\t{}\n", doc.id, (*coder)->DetectLanguage(doc.text));
+      },
       [&](const warta::Status& st) {
         ++errors;
         Error(st.message());
@@ -148,14 +159,22 @@ int RunLang(const std::vector<std::string>& files, const std::string& data_dir) 
 
 const char* KindName(warta::ActorKind k) {
   switch (k) {
-    case warta::ActorKind::kCountry: return "country";
-    case warta::ActorKind::kDemonym: return "demonym";
-    case warta::ActorKind::kCapital: return "capital";
-    case warta::ActorKind::kSeat: return "seat of power";
-    case warta::ActorKind::kOrg: return "organisation";
-    case warta::ActorKind::kPerson: return "person";
-    case warta::ActorKind::kAgent: return "agent";
-    case warta::ActorKind::kPlace: return "place";
+    case warta::ActorKind::kCountry:
+      return "country";
+    case warta::ActorKind::kDemonym:
+      return "demonym";
+    case warta::ActorKind::kCapital:
+      return "capital";
+    case warta::ActorKind::kSeat:
+      return "seat of power";
+    case warta::ActorKind::kOrg:
+      return "organisation";
+    case warta::ActorKind::kPerson:
+      return "person";
+    case warta::ActorKind::kAgent:
+      return "agent";
+    case warta::ActorKind::kPlace:
+      return "place";
   }
   return "?";
 }
@@ -172,7 +191,8 @@ int RunActors(const std::string& action, const std::string& name, const std::str
   }
   if (action == "check") {
     for (const auto& w : (*dict)->warnings()) fmt::print("{}\n", w);
-    fmt::print("{} names checked, {} problems\n", (*dict)->name_count(), (*dict)->warnings().size());
+    fmt::print("{} names checked, {} problems\n", (*dict)->name_count(),
+               (*dict)->warnings().size());
     return (*dict)->warnings().empty() ? 0 : 2;
   }
   int64_t day = 0;
@@ -201,16 +221,20 @@ int RunActors(const std::string& action, const std::string& name, const std::str
       if (ent.kind == warta::ActorKind::kPerson) {
         code = (*dict)->PersonCode(ent.person, day);
         for (const auto& r : (*dict)->person(ent.person).roles) {
-          why += fmt::format("\n    role {} {} .. {} {}", r.code,
-                             r.from == INT64_MIN ? "-" : warta::FormatDate(warta::CivilFromDays(r.from)),
-                             r.to == INT64_MAX ? "-" : warta::FormatDate(warta::CivilFromDays(r.to)), r.note);
+          why += fmt::format(
+              "\n    role {} {} .. {} {}", r.code,
+              r.from == INT64_MIN ? "-" : warta::FormatDate(warta::CivilFromDays(r.from)),
+              r.to == INT64_MAX ? "-" : warta::FormatDate(warta::CivilFromDays(r.to)), r.note);
         }
       }
       bool valid = day >= ent.from && day < ent.to;
-      fmt::print("{}\t{}\t{}{}\t{}{}\n", code, KindName(ent.kind), ent.lang.empty() ? "*" : ent.lang,
-                 valid ? "" : "\t(not valid on that date)", ent.source,
-                 n.case_sensitive ? "\t(capitals only)" : "");
-      if (!why.empty()) fmt::print("  {}{}\n", ent.kind == warta::ActorKind::kPerson ? (*dict)->person(ent.person).name : "", why);
+      fmt::print("{}\t{}\t{}{}\t{}{}\n", code, KindName(ent.kind),
+                 ent.lang.empty() ? "*" : ent.lang, valid ? "" : "\t(not valid on that date)",
+                 ent.source, n.case_sensitive ? "\t(capitals only)" : "");
+      if (!why.empty())
+        fmt::print("  {}{}\n",
+                   ent.kind == warta::ActorKind::kPerson ? (*dict)->person(ent.person).name : "",
+                   why);
     }
   }
   if (!found) {
@@ -223,7 +247,8 @@ int RunActors(const std::string& action, const std::string& name, const std::str
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"warta: political event coding of English and Indonesian news (CAMEO, PLOVER, Goldstein)"};
+  CLI::App app{
+      "warta: political event coding of English and Indonesian news (CAMEO, PLOVER, Goldstein)"};
   app.require_subcommand(1);
   std::string data_dir;
   app.add_option("--data", data_dir, "data directory (dictionaries and language packs)");
@@ -231,12 +256,22 @@ int main(int argc, char** argv) {
   auto* code = app.add_subcommand("code", "code documents and print events");
   std::vector<std::string> files;
   std::string format = "jsonl", lang = "auto", date;
-  code->add_option("files", files, "JSON-lines, .txt files, directories, or - for standard input")->required();
-  code->add_option("--format", format, "jsonl (event JSON contract) or tsv")->check(CLI::IsMember({"jsonl", "tsv"}));
+  code->add_option("files", files, "JSON-lines, .txt files, directories, or - for standard input")
+      ->required();
+  code->add_option("--format", format, "jsonl (event JSON contract) or tsv")
+      ->check(CLI::IsMember({"jsonl", "tsv"}));
   code->add_option("--lang", lang, "auto, en or id: language of documents that do not say");
   code->add_option("--date", date, "YYYY-MM-DD: date of documents that do not say");
+  code->add_option(
+          "--dict", g_dict_files,
+          "a PETRARCH/TABARI dictionary (verbs, actors, agents or discards) to add; repeatable")
+      ->check(CLI::ExistingFile);
+  code->add_flag(
+      "--dict-replace", g_dict_replace,
+      "user verb dictionaries replace the built-in English patterns instead of adding to them");
 
-  auto* eval = app.add_subcommand("eval", "score events against a gold file (as ../shared/eval/score.py)");
+  auto* eval =
+      app.add_subcommand("eval", "score events against a gold file (as ../shared/eval/score.py)");
   std::string gold, events, level = "country";
   bool show = false;
   double min_f1 = -1;
@@ -253,11 +288,13 @@ int main(int argc, char** argv) {
   lookup->add_option("name", name, "the name, e.g. \"Kerry\" or \"Amerika Serikat\"")->required();
   lookup->add_option("--date", adate, "the date roles are taken at (default: today)");
   lookup->add_option("--lang", alang, "en or id");
-  auto* check = actors->add_subcommand("check", "report duplicate, conflicting and dangling entries");
+  auto* check =
+      actors->add_subcommand("check", "report duplicate, conflicting and dangling entries");
 
   auto* patterns = app.add_subcommand("patterns", "check the event patterns");
   patterns->require_subcommand(1);
-  auto* pcheck = patterns->add_subcommand("check", "code every pattern's example sentences and report those that do not code");
+  auto* pcheck = patterns->add_subcommand(
+      "check", "code every pattern's example sentences and report those that do not code");
 
   auto* langcmd = app.add_subcommand("lang", "identify the language of documents");
   std::vector<std::string> lfiles;

@@ -17,9 +17,13 @@
 namespace warta {
 
 struct CoderOptions {
-  std::string data_dir;  // empty: the built-in default (source or install tree)
+  std::string data_dir;               // empty: the built-in default (source or install tree)
   std::string default_lang = "auto";  // auto, en or id: used when a document has none
   std::string default_date;           // used when a document has none
+  // PETRARCH/TABARI dictionaries to add (verbs, actors, agents, discards; English).
+  std::vector<std::string> dict_files;
+  // A verb dictionary replaces the built-in English patterns instead of adding to them.
+  bool dict_replace = false;
 };
 
 // What the coder saw of one document besides its events, for tools and tests.

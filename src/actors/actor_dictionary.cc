@@ -92,6 +92,27 @@ Status ActorDictionary::AddName(std::string_view name, ActorEntry entry, Lexicon
   return Status::Ok();
 }
 
+Status ActorDictionary::AddUserActor(std::string_view name, const std::string& code, int64_t from,
+                                     int64_t to, const std::string& source, Lexicon* lexicon) {
+  if (!ValidCode(code)) return Status::DataError(source + ": bad actor code \"" + code + "\"");
+  ActorEntry e = MakeEntry(code.size() == 3 ? ActorKind::kCountry : ActorKind::kOrg, code, "");
+  e.from = from;
+  e.to = to;
+  e.source = source;
+  // Lower case: user dictionaries write names in capitals, which must not make them
+  // capitals-only names.
+  return AddName(utf8::Lower(name), e, lexicon);
+}
+
+Status ActorDictionary::AddUserAgent(std::string_view name, const std::string& code,
+                                     const std::string& lang, const std::string& source,
+                                     Lexicon* lexicon) {
+  if (!ValidCode(code)) return Status::DataError(source + ": bad agent code \"" + code + "\"");
+  ActorEntry e = MakeEntry(ActorKind::kAgent, code, lang);
+  e.source = source;
+  return AddName(utf8::Lower(name), e, lexicon);
+}
+
 Status ActorDictionary::LoadIcuCountries(const std::vector<std::string>& langs, Lexicon* lexicon) {
   // Deprecated or exceptional region codes ICU still lists.
   static const std::set<std::string> kSkip = {"AN", "BU", "CS", "DD", "FX",

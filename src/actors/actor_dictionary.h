@@ -20,14 +20,14 @@
 namespace warta {
 
 enum class ActorKind : uint8_t {
-  kCountry,   // a country or region by name: code is the country (RUS, EUR)
-  kDemonym,   // Russian, Iraqi: the country as modifier
-  kCapital,   // Moscow: the country by metonym, and a place
-  kSeat,      // Kremlin, White House: the government
-  kOrg,       // UN, EU, ISIS: full code
-  kPerson,    // a person with dated roles
-  kAgent,     // tentara, troops: agent type only (MIL)
-  kPlace,     // a city or region of the gazetteer (location, or territory of iso3)
+  kCountry,  // a country or region by name: code is the country (RUS, EUR)
+  kDemonym,  // Russian, Iraqi: the country as modifier
+  kCapital,  // Moscow: the country by metonym, and a place
+  kSeat,     // Kremlin, White House: the government
+  kOrg,      // UN, EU, ISIS: full code
+  kPerson,   // a person with dated roles
+  kAgent,    // tentara, troops: agent type only (MIL)
+  kPlace,    // a city or region of the gazetteer (location, or territory of iso3)
 };
 
 struct Role {
@@ -46,12 +46,12 @@ struct PlaceInfo {
 
 struct ActorEntry {
   ActorKind kind = ActorKind::kCountry;
-  std::string code;   // country/org/agent code; for people: the canonical name
-  std::string lang;   // "" = any language
+  std::string code;  // country/org/agent code; for people: the canonical name
+  std::string lang;  // "" = any language
   int64_t from = INT64_MIN, to = INT64_MAX;
-  int person = -1;    // index into people
-  int place = -1;     // index into places
-  std::string source; // "file:line" or "icu", for `warta actors lookup`
+  int person = -1;     // index into people
+  int place = -1;      // index into places
+  std::string source;  // "file:line" or "icu", for `warta actors lookup`
 };
 
 struct ActorName {
@@ -91,6 +91,16 @@ class ActorDictionary {
   int CountryPlace(const std::string& iso3) const;
   // ISO 3166 alpha-2 for an alpha-3 code ("" when unknown).
   std::string Iso2(const std::string& iso3) const;
+
+  // Entries from dictionaries users bring (PETRARCH/TABARI, `--dict`), added after
+  // Load(); call Reindex() when done. Names match regardless of case (the first letter
+  // must still be a capital in the text, as for every proper name). A 3-letter code is
+  // a country (it composes with agents: "Arnorian army"), longer codes are organisations.
+  Status AddUserActor(std::string_view name, const std::string& code, int64_t from, int64_t to,
+                      const std::string& source, Lexicon* lexicon);
+  Status AddUserAgent(std::string_view name, const std::string& code, const std::string& lang,
+                      const std::string& source, Lexicon* lexicon);
+  void Reindex() { Finish(); }
 
   // Problems found while loading that do not stop the coder: duplicate and
   // conflicting entries, dangling references. `warta actors check` prints them.

@@ -4,9 +4,11 @@
 
 #include <fmt/format.h>
 
+#include <cstdio>
 #include <filesystem>
 
 #include "actors/actor_dictionary.h"
+#include "coder/petrarch_import.h"
 #include "events/event_codes.h"
 #include "events/event_extractor.h"
 #include "events/pattern.h"
@@ -63,6 +65,7 @@ class CoderImpl : public Coder {
   std::unique_ptr<ActorDictionary> dict_;
   std::vector<std::unique_ptr<LangModel>> models_;
   std::unique_ptr<LanguageIdentifier> identifier_;
+  std::vector<std::string> dict_warnings_;  // lines of user dictionaries warta skipped
 };
 
 Status CoderImpl::Init(const CoderOptions& options) {
@@ -102,6 +105,25 @@ Status CoderImpl::Init(const CoderOptions& options) {
       Status st = m->patterns.Load(path, m->pack.get(), &lexicon_, code_ok);
       if (!st.ok()) return st;
     }
+  }
+  // Dictionaries users bring (PETRARCH/TABARI format), into the English model.
+  if (!options.dict_files.empty()) {
+    LangModel* en = nullptr;
+    for (auto& m : models_)
+      if (m->pack->iso() == "en") en = m.get();
+    if (!en) return Status::NotFound("--dict needs the English language pack");
+    PetrarchImportStats stats;
+    for (const std::string& path : options.dict_files) {
+      Status st = ImportPetrarchDictionary(path, options.dict_replace, en->pack.get(),
+                                           &en->patterns, dict_.get(), &lexicon_, &stats);
+      if (!st.ok()) return st;
+    }
+    dict_->Reindex();
+    for (const std::string& w : stats.warnings) dict_warnings_.push_back(w);
+    std::fprintf(
+        stderr,
+        "warta: user dictionaries: %d patterns, %d actors, %d agents, %d discards, %zu warnings\n",
+        stats.patterns, stats.actors, stats.agents, stats.discards, stats.warnings.size());
   }
   std::vector<const LanguagePack*> packs;
   for (auto& m : models_) {

@@ -184,7 +184,7 @@ std::vector<std::string> SentenceCoder::Codes(int mi) const {
 bool SentenceCoder::Eligible(int mi) const {
   if (mi < 0) return false;
   const Mention& m = w_.mentions[mi];
-  if (m.locative || m.directional || m.is_place_only) return false;
+  if (m.locative || m.directional || m.is_place_only || m.absorbed) return false;
   return !m.code.empty() || !m.pair.empty();
 }
 
@@ -280,6 +280,7 @@ void SentenceCoder::ResolveReferences() {
     m.code = next.code + m.code;
     m.bare_agent = false;
     m.has_country = true;
+    if (of) w_.mentions[k + 1].absorbed = true;  // "in Zimbabwe" still says where
   }
   // Domestic news: in a sentence that names no foreign country, a bare agent ("polisi",
   // "Sekjen Kementerian ESDM Waryono Karno") is of the language's home country.
@@ -598,8 +599,9 @@ int SentenceCoder::FallbackTarget(const Match& m, int src) const {
   auto usable = [&](int mi) {
     if (mi < 0 || mi == src) return false;
     const Mention& men = w_.mentions[mi];
-    // A country named as where it happened counts; a city does not.
-    bool located_country = men.locative && !men.is_place_only && !men.directional;
+    // A country named as where it happened counts, and a destination ("into
+    // Mordor"); a city does not.
+    bool located_country = (men.locative || men.directional) && !men.is_place_only && !men.absorbed;
     if (!Eligible(mi) && !located_country) return false;
     if (men.code.empty() && men.pair.empty()) return false;
     if (src >= 0 && GroupHead(mi) == GroupHead(src)) return false;
@@ -624,7 +626,7 @@ int SentenceCoder::FallbackTarget(const Match& m, int src) const {
     if (mi < 0) continue;
     // A compound this far out ("antara pasukan pemerintah dan pemberontak") is the
     // phrase's own pair, not the verb's object.
-    if (usable(mi) && w_.mentions[mi].group < 0) return mi;
+    if (usable(mi) && (w_.mentions[mi].group < 0 || m.pattern->late_recip)) return mi;
     break;  // the first actor after the verb is its object or nothing
   }
   return -1;
@@ -1096,7 +1098,8 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
     }
   }
   if ((m.target_from_relative || m.target_from_passive) && tgt < 0) return;
-  if (tgt < 0 && m.pair < 0 && !p.statement && !(p.recip && src >= 0 && Codes(src).size() > 1))
+  if (tgt < 0 && m.pair < 0 && !p.statement &&
+      (p.late_recip || !(p.recip && src >= 0 && Codes(src).size() > 1)))
     tgt = FallbackTarget(m, src);
   std::string code = p.code;
   std::vector<std::string> modality;

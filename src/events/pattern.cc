@@ -30,6 +30,8 @@ Status PatternSet::AddPattern(const std::string& code, const std::string& name,
       p.nomodal = true;
     else if (opt == "fallback")
       p.fallback = true;
+    else if (opt == "late_recip")
+      p.recip = p.late_recip = true;
     else
       return Status::DataError(where + ": unknown option \"" + std::string(opt) + "\"");
   }

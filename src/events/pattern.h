@@ -51,6 +51,9 @@ struct Pattern {
   // A verb's default reading ("agreed", "welcomed"): only when no other pattern matched
   // the clause, as PETRARCH uses a verb's own code when none of its phrases fits.
   bool fallback = false;
+  // `late_recip`: a compound subject acts on each other only when no target is found
+  // anywhere in the clause (PETRARCH's reading; imported dictionaries use it).
+  bool late_recip = false;
   std::vector<std::string> examples;
   std::vector<std::string> counter_examples;  // "! ..." lines: must not fire (asserted)
   std::string where;                          // file:line
@@ -70,6 +73,12 @@ class PatternSet {
                     Lexicon* lexicon);
 
   const std::vector<Pattern>& patterns() const { return patterns_; }
+  // Forgets every pattern (user dictionaries that replace the built-in ones).
+  void Clear() {
+    patterns_.clear();
+    by_word_.clear();
+    by_root_.clear();
+  }
   // Patterns whose anchor item can match a token with this word / root id.
   void Candidates(WordId word, WordId root, std::vector<uint32_t>* out) const;
 

@@ -137,6 +137,12 @@ class LanguagePack {
   // Tokenises a phrase from a data file into word ids (interning them).
   static std::vector<WordId> InternPhrase(std::string_view phrase, Lexicon* lexicon);
 
+  // Adds a phrase of a category (user dictionaries: PETRARCH discards). Before Finalize().
+  void AddPhrase(std::string_view phrase, Cat cat, Lexicon* lexicon) {
+    std::vector<WordId> words = InternPhrase(phrase, lexicon);
+    if (!words.empty()) phrases_.push_back({std::move(words), cat, 0});
+  }
+
   // Called when all dictionaries are loaded and the lexicon is complete.
   void Finalize();
 
