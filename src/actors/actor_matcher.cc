@@ -256,6 +256,17 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
       m.locative = true;
     else if (before > s.tb && MarkerEndsAt(s, before, Cat::kDirectional))
       m.directional = true;
+    // "the Paris agreement", "Perjanjian Paris", "the Minsk accords": a city naming a
+    // treaty or a meeting is part of that name, not an actor or a place.
+    if (q == p && (pieces[p].entry->kind == ActorKind::kCapital ||
+                   pieces[p].entry->kind == ActorKind::kPlace)) {
+      bool names_a_treaty = (m.tb > s.tb && lang.Is(tok[m.tb - 1].word, Cat::kNameNoun)) ||
+                            (m.te < s.te && lang.Is(tok[m.te].word, Cat::kNameNoun));
+      if (names_a_treaty) {
+        p = q + 1;
+        continue;
+      }
+    }
     if (!m.code.empty() || m.place >= 0) out->push_back(m);
     p = q + 1;
   }
@@ -263,7 +274,13 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
   // mostly domestic) a run of capitalised unknown words is a person of that country:
   // "KPK menetapkan Waryono sebagai tersangka". A single word opening the sentence is
   // left alone (it may be any capitalised word), as are acronyms.
-  if (!lang.home_country().empty()) {
+  // Only where the sentence itself is about the home country (it names one of its
+  // institutions, places or people): translated foreign news ("Seagal mengunjungi
+  // Kamchatka") names foreigners the dictionaries do not know either.
+  bool home_cue = false;
+  for (size_t k = first_new; k < out->size(); ++k)
+    home_cue |= (*out)[k].code.compare(0, 3, lang.home_country()) == 0 && !(*out)[k].locative;
+  if (!lang.home_country().empty() && home_cue) {
     auto covered = [&](uint32_t i) {
       for (size_t k = first_new; k < out->size(); ++k)
         if ((*out)[k].tb <= i && i < (*out)[k].te) return true;

@@ -286,10 +286,16 @@ void SentenceCoder::ResolveReferences() {
   // "Sekjen Kementerian ESDM Waryono Karno") is of the language's home country.
   const std::string& home = lang_.home_country();
   if (!home.empty()) {
-    bool foreign = false;
-    for (const Mention& m : w_.mentions)
+    bool foreign = false, cue = false;
+    for (const Mention& m : w_.mentions) {
       foreign |= m.has_country && m.code.size() >= 3 && m.code.compare(0, 3, home) != 0;
-    if (!foreign) {
+      cue |= m.code.compare(0, 3, home) == 0 && !m.bare_agent;
+    }
+    // Any of its institutions, places or people, in this sentence or the document so
+    // far, makes the news domestic.
+    cue |= doc_->home_cue;
+    doc_->home_cue = cue;
+    if (!foreign && cue) {
       for (Mention& m : w_.mentions) {
         if (!m.bare_agent || m.locative || m.directional) continue;
         m.code = home + m.code;
@@ -1067,8 +1073,15 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
     }
   } else if (passive) {
     tgt = subject >= 0 ? subject : (stop == Stop::kRelative ? relative_antecedent() : -1);
-    if (m.target >= 0 && tgt < 0) tgt = m.target;
-    src = AgentAfter(m.te, english);
+    // "was thrown out by the Supreme Court": a target slot after "by" caught the agent.
+    bool slot_is_agent = false;
+    if (m.target >= 0) {
+      uint32_t b = w_.mentions[m.target].tb;
+      while (b > w_.tb && lang_.Is(tok_[b - 1].word, Cat::kDeterminer)) --b;
+      slot_is_agent = b > w_.tb && lang_.Is(tok_[b - 1].word, Cat::kPassiveBy);
+    }
+    if (m.target >= 0 && tgt < 0 && !slot_is_agent) tgt = m.target;
+    src = slot_is_agent ? m.target : AgentAfter(m.te, english);
     if (src < 0 && m.target >= 0 && m.target != tgt) src = m.target;
   } else {
     if (src < 0) src = subject;

@@ -37,10 +37,11 @@ struct DocState {
   uint32_t dateline_end = 0;  // tokens before this are the dateline
   // Discourse context.
   std::string last_person;
-  std::string last_group;    // armed group / organisation
+  std::string last_group;  // armed group / organisation
   std::string last_country;
   std::vector<std::string> last_subject;
   std::vector<std::string> last_pair;
+  bool home_cue = false;  // the document named something of the language's home country
   void Reset() {
     tokens.clear();
     sentences.clear();
@@ -52,6 +53,7 @@ struct DocState {
     last_country.clear();
     last_subject.clear();
     last_pair.clear();
+    home_cue = false;
   }
 };
 

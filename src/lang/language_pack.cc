@@ -36,6 +36,7 @@ constexpr CatNameEntry kCatNames[] = {
     {Cat::kPronounIt, "pronoun_it"},
     {Cat::kNotName, "not_name"},
     {Cat::kDiscard, "discard"},
+    {Cat::kNameNoun, "name_noun"},
     {Cat::kPreposition, "preposition"},
     {Cat::kPronounPerson, "pronoun_person"},
     {Cat::kPronounPlural, "pronoun_plural"},

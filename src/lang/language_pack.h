@@ -44,6 +44,7 @@ enum class Cat : uint8_t {
   kPronounIt,       // it: a country or organisation named as the last subject
   kNotName,         // Islam, Pemilu, Stadion: capitalised words that are no person's name
   kDiscard,         // gawang, wasit, striker: a sentence about sport codes no event
+  kNameNoun,        // agreement, perjanjian: a city next to one names a treaty
   kGroupRef,        // kelompok tersebut, the group
   kCountryRef,      // negara tersebut, the country
   kBoth,            // kedua negara, both countries

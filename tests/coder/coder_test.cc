@@ -142,9 +142,12 @@ TEST_F(CoderTest, TwoPeopleOfOneGovernmentAreTwoActors) {
 }
 
 TEST_F(CoderTest, UnknownIndonesianNameIsADomesticPerson) {
-  EXPECT_EQ(Code("Polisi menangkap Waryono Karno di Bogor.", "id"), V{"IDNCOP>IDN:173"});
+  EXPECT_EQ(Code("Komisi Pemberantasan Korupsi menahan Waryono Karno di Jakarta.", "id"),
+            V{"IDNGOV>IDN:173"});
+  // Without anything Indonesian in the sentence a foreign name stays unknown.
+  EXPECT_EQ(Code("Polisi menangkap Waryono Karno di Bogor.", "id"), V{});
   // Religions and holidays are capitalised but name nobody.
-  EXPECT_EQ(Code("Polisi menangkap Islam.", "id"), V{});
+  EXPECT_EQ(Code("Polisi Jakarta menangkap Islam.", "id"), V{});
 }
 
 TEST_F(CoderTest, SportSentencesAreDiscarded) {
