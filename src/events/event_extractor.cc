@@ -1294,11 +1294,29 @@ void SentenceCoder::Run(std::vector<RawEvent>* out) {
            general.target.code == other.target.code && other.code.size() > general.code.size() &&
            other.code.compare(0, general.code.size(), general.code) == 0;
   };
+  // One trigger word read by two patterns for the same pair ("welcomed" as hosting and
+  // as praise, "accused … of violating rights" as two kinds of accusation) is one event:
+  // the pattern with more required words wins, the earlier one on a tie.
+  std::vector<bool> refined(out->size(), false);
+  for (size_t k = first; k < out->size(); ++k)
+    for (size_t o = first; o < out->size() && !refined[k]; ++o)
+      refined[k] = refined_by((*out)[k], (*out)[o]);
+  auto outranked = [&](size_t k) {
+    const RawEvent& e = (*out)[k];
+    for (size_t o = first; o < out->size(); ++o) {
+      const RawEvent& x = (*out)[o];
+      if (o == k || refined[o] || x.trigger_tb != e.trigger_tb || x.source.code != e.source.code ||
+          x.has_target != e.has_target || x.target.code != e.target.code || x.code == e.code ||
+          !x.pattern || !e.pattern)
+        continue;
+      int cx = ConcreteItems(*x.pattern), ce = ConcreteItems(*e.pattern);
+      if (cx > ce || (cx == ce && o < k)) return true;
+    }
+    return false;
+  };
   for (size_t k = first; k < out->size(); ++k) {
     RawEvent& e = (*out)[k];
-    bool refined = false;
-    for (size_t o = first; o < out->size() && !refined; ++o) refined = refined_by(e, (*out)[o]);
-    if (refined) continue;
+    if (refined[k] || outranked(k)) continue;
     auto key = std::make_tuple(e.source.code, e.has_target ? e.target.code : "", e.code);
     auto it = seen.find(key);
     if (it == seen.end()) {
