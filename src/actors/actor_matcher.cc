@@ -184,6 +184,13 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
           gap += utf8::Lower(TokenText(s.text, tok[k])) + " ";
         joinable = gap == "'s " || gap == "’s " || gap == "of " || gap == "of the " ||
                    gap == "( " || gap == "dari ";
+        // "Lebanon's new President", "Iraq's former prime minister": one lowercase
+        // modifier after the possessive.
+        if (!joinable && gap_end - gap_begin == 2 && nxt.entry->kind == ActorKind::kAgent) {
+          std::string_view first = TokenText(s.text, tok[gap_begin]);
+          joinable = (first == "'s" || first == "’s") && !tok[gap_begin + 1].Is(kTokCapital) &&
+                     tok[gap_begin + 1].Is(kTokWord);
+        }
       }
       if (!joinable) break;
       ActorKind a = cur.entry->kind, b = nxt.entry->kind;

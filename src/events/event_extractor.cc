@@ -91,6 +91,7 @@ class SentenceCoder {
   int NearestMentionBefore(uint32_t pos) const;
   int ObjectRelativeAntecedent(uint32_t verb) const;
   bool IsPassiveAt(uint32_t verb) const;
+  bool OwnedByPronoun(int mi) const;
   int FallbackTarget(const Match& m, int src) const;
   void DropComplementActions(std::vector<Match>* matches) const;
   void DropSupersededFallbacks(std::vector<Match>* matches) const;
@@ -247,8 +248,14 @@ void SentenceCoder::ResolveReferences() {
       if (t == "'s" || t == "’s" || t == "s") {
         int e = w_.MentionEnd(i - 1);
         if (e < 0 && i >= w_.tb + 2 && tok_[i - 2].Is(kTokQuote)) e = w_.MentionEnd(i - 2);
-        if (e >= 0 && w_.mentions[e].code.size() == 3 && !w_.mentions[e].has_person &&
+        // A person's agent is their country's ("President Suharto's government").
+        if (e >= 0 && w_.mentions[e].has_person && w_.mentions[e].code.size() >= 3 &&
             !w_.mentions[e].locative) {
+          m.code = w_.mentions[e].code.substr(0, 3) + m.code;
+          m.bare_agent = false;
+          m.has_country = true;
+        } else if (e >= 0 && w_.mentions[e].code.size() == 3 && !w_.mentions[e].has_person &&
+                   !w_.mentions[e].locative) {
           m.code = w_.mentions[e].code + m.code;
           m.bare_agent = false;
           m.has_country = true;
@@ -569,6 +576,8 @@ bool SentenceCoder::MatchFrom(const Pattern& p, size_t item, uint32_t pos, Match
           continue;
         if (men.code.empty() && men.pair.empty()) continue;
         if (!it.agent.empty() && men.code.find(it.agent) == std::string::npos) continue;
+        // "offered its troops to Lebanon": the subject's own forces are not the target.
+        if (it.kind == PatternItem::kTarget && OwnedByPronoun(mi)) continue;
         int* slot = it.kind == PatternItem::kTarget   ? &m->target
                     : it.kind == PatternItem::kSource ? &m->source
                                                       : &m->pair;
@@ -605,6 +614,7 @@ int SentenceCoder::FallbackTarget(const Match& m, int src) const {
   auto usable = [&](int mi) {
     if (mi < 0 || mi == src) return false;
     const Mention& men = w_.mentions[mi];
+    if (OwnedByPronoun(mi)) return false;
     // A country named as where it happened counts, and a destination ("into
     // Mordor"); a city does not.
     bool located_country = (men.locative || men.directional) && !men.is_place_only && !men.absorbed;
@@ -636,6 +646,16 @@ int SentenceCoder::FallbackTarget(const Match& m, int src) const {
     break;  // the first actor after the verb is its object or nothing
   }
   return -1;
+}
+
+// "its troops", "their forces", "pasukannya": a bare agent owned by a pronoun belongs
+// to someone already named.
+bool SentenceCoder::OwnedByPronoun(int mi) const {
+  const Mention& m = w_.mentions[mi];
+  if (!m.bare_agent) return false;
+  if (m.tb > w_.tb && lang_.Is(tok_[m.tb - 1].word, Cat::kPossessive)) return true;
+  std::string_view last = TokenText(doc_->text, tok_[m.te - 1]);
+  return lang_.iso() == "id" && last.size() > 3 && last.substr(last.size() - 3) == "nya";
 }
 
 // Indonesian di- verbs; English participles after "was", "were", "been".
