@@ -424,6 +424,17 @@ void SentenceCoder::FindAttributions() {
       // "mengatakan kepada Lavrov bahwa …": skip the addressee.
       if (!content_follows && lang_.Is(t.word, Cat::kDirectional)) content_follows = false;
     }
+    // "said on Tuesday that …": a short adverbial before the complementizer.
+    if (!content_follows) {
+      for (uint32_t k = after + 1; k < w_.te && k <= after + 5; ++k) {
+        if (tok_[k].Is(kTokPunct) && !IsPunct(w_, k, ",")) break;
+        if (lang_.Is(tok_[k].word, Cat::kComplementizer)) {
+          content_follows = true;
+          after = k;
+          break;
+        }
+      }
+    }
     if (!content_follows) continue;
     a.speaker = sp;
     a.content_tb = after;
@@ -824,7 +835,7 @@ void SentenceCoder::DropComplementActions(std::vector<Match>* matches) const {
       if (b.pattern->fallback && !a.pattern->fallback) {
         bool modal = false;
         for (uint32_t k = b.head; k < a.head && !modal; ++k)
-          modal = (w_.StartsAt(k) & (Bit(Cat::kIntent) | Bit(Cat::kRefuse))) != 0;
+          modal = (w_.StartsAt(k) & (Bit(Cat::kIntent) | Bit(Cat::kRefuse) | Bit(Cat::kMust))) != 0;
         if (modal) continue;
       }
       if (AttributionFor(a.head) != AttributionFor(b.head)) continue;
@@ -1054,6 +1065,8 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
   }
   bool intent = (seen & Bit(Cat::kIntent)) != 0;
   bool must = (seen & Bit(Cat::kMust)) != 0;
+  // A pattern anchored on the modal itself ("Sudan must …, Russia said") is the demand.
+  if (w_.StartsAt(m.head) & Bit(Cat::kMust)) must = true;
   bool refuse = (seen & Bit(Cat::kRefuse)) != 0;
   // "menuju ke Milan untuk melakukan pembicaraan": going somewhere to do it = intent.
   if (!intent && m.tb > w_.tb && (w_.CoversAt(m.tb - 1) & Bit(Cat::kPurpose))) {
@@ -1141,6 +1154,11 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
     if (!attr || attr->speaker < 0 || p.nomodal) return;
     tgt = src >= 0 ? src : tgt;
     src = attr->speaker;
+    // "both sides must recognise …": an obligation the speaker shares is no demand
+    // on another (only the bare modal pattern; a named action stays a demand).
+    if ((w_.StartsAt(m.head) & Bit(Cat::kMust)) && tgt >= 0 &&
+        w_.mentions[tgt].ref == RefKind::kBoth)
+      return;
     code = codes_.Transform(code, Modal::kDemand);
     modality.push_back("demand");
   } else if (refuse && !p.nomodal) {
