@@ -385,6 +385,11 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
       if (TokenText(s.text, tok[g0]) == "," && lang.Is(tok[g0 + 1].word, Cat::kCoordinator))
         kind = 1;
     }
+    // "Russia and its allied forces": a coordinator, a possessive and a modifier.
+    if (kind == 0 && g1 - g0 >= 2 && g1 - g0 <= 3 && lang.Is(tok[g0].word, Cat::kCoordinator) &&
+        lang.Is(tok[g0 + 1].word, Cat::kPossessive) &&
+        (g1 - g0 == 2 || (tok[g0 + 2].Is(kTokWord) && !tok[g0 + 2].Is(kTokCapital))))
+      kind = 1;
     if (kind == 2 && (a.locative || a.directional || a.is_place_only)) {
       std::string where = a.place >= 0 ? dict.place(a.place).iso3 : a.code.substr(0, 3);
       kind = b.code == where ? 1 : 0;

@@ -383,11 +383,16 @@ void SentenceCoder::FindAttributions() {
     uint32_t s = mk.begin;
     // Skip adverbs between speaker and verb ("Kerry juga mengatakan", "he also said").
     int sp = -1;
-    for (uint32_t back = 0; back < 4 && s > w_.tb; ++back) {
+    // A place is where the speaker is ("The Red Cross operating in Iraq said").
+    for (uint32_t back = 0; back < 6 && s > w_.tb; ++back) {
       int e = w_.MentionEnd(s);
-      if (e >= 0) {
+      if (e >= 0 && !w_.mentions[e].locative && !w_.mentions[e].is_place_only) {
         sp = e;
         break;
+      }
+      if (e >= 0) {
+        s = w_.mentions[e].tb;
+        continue;
       }
       if (tok_[s - 1].Is(kTokPunct)) break;
       --s;
@@ -994,6 +999,26 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
         continue;
       }
       subject = h;
+      // "The Turkish and Greek sides of the island of Cyprus agreed": an actor inside
+      // a prepositional phrase modifies the subject; the head comes before it.
+      if (english) {
+        uint32_t pb = b;
+        while (pb > w_.tb && lang_.Is(tok_[pb - 1].word, Cat::kDeterminer)) --pb;
+        if (pb > w_.tb && (lang_.Is(tok_[pb - 1].word, Cat::kPreposition) ||
+                           lang_.Is(tok_[pb - 1].word, Cat::kLocative))) {
+          for (uint32_t k = pb - 1; k > w_.tb && k + 8 > pb; --k) {
+            if (tok_[k - 1].Is(kTokPunct) || w_.say_token[k - 1 - w_.tb] ||
+                (w_.StartsAt(k - 1) & (Bit(Cat::kComplementizer) | Bit(Cat::kRelative) |
+                                       Bit(Cat::kSubordinator) | Bit(Cat::kClauseConj))))
+              break;
+            int e2 = w_.MentionEnd(k);
+            if (e2 >= 0 && Eligible(e2)) {
+              subject = GroupHead(e2);
+              break;
+            }
+          }
+        }
+      }
       break;
     }
     if (w_.say_token[i - w_.tb]) {
