@@ -34,6 +34,17 @@ struct CodeStats {
   bool boilerplate_dropped = false;
 };
 
+// An actor or place the coder recognised in a text, for tools and tests
+// (`warta mentions`): what a name coded as, and where it is.
+struct ActorMention {
+  std::string text;
+  std::string code;       // CAMEO actor code ("" for a place that is no actor)
+  bool is_place = false;  // a gazetteer place or a country/capital with coordinates
+  Location location;      // when is_place
+  Span span;              // code points
+  int sentence = 0;
+};
+
 class Coder {
  public:
   static Result<std::unique_ptr<Coder>> Open(const CoderOptions& options);
@@ -43,6 +54,9 @@ class Coder {
   // Status naming the document; events found so far are kept.
   virtual Status Code(const Document& doc, std::vector<Event>* events,
                       CodeStats* stats = nullptr) const = 0;
+
+  // The actors and places of a document, sentence by sentence (no events).
+  virtual Status Mentions(const Document& doc, std::vector<ActorMention>* out) const = 0;
 
   // Language identification as Code() does it when the document names none.
   virtual std::string DetectLanguage(const std::string& text) const = 0;

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "actors/actor_dictionary.h"
+#include "actors/actor_matcher.h"
 #include "coder/petrarch_import.h"
 #include "events/event_codes.h"
 #include "events/event_extractor.h"
@@ -40,6 +41,7 @@ class CoderImpl : public Coder {
  public:
   Status Init(const CoderOptions& options);
   Status Code(const Document& doc, std::vector<Event>* events, CodeStats* stats) const override;
+  Status Mentions(const Document& doc, std::vector<ActorMention>* out) const override;
   std::string DetectLanguage(const std::string& text) const override {
     return identifier_->Identify(text);
   }
@@ -344,6 +346,61 @@ Status CoderImpl::Code(const Document& doc, std::vector<Event>* events, CodeStat
     stats->sentences = static_cast<int>(st.sentences.size());
     stats->tokens = static_cast<int>(st.tokens.size());
     for (bool s : st.skip) stats->boilerplate_dropped |= s;
+  }
+  return Status::Ok();
+}
+
+Status CoderImpl::Mentions(const Document& doc, std::vector<ActorMention>* out) const {
+  size_t bad = utf8::FindInvalid(doc.text);
+  if (bad != std::string::npos)
+    return Status::InvalidArgument(doc.id + ": invalid UTF-8 at byte " + std::to_string(bad + 1));
+  std::string iso = doc.lang;
+  if (iso.empty() || iso == "auto") {
+    iso = options_.default_lang;
+    if (iso.empty() || iso == "auto") iso = DetectLanguage(doc.text);
+  }
+  const LangModel* model = Model(iso);
+  if (!model) return Status::InvalidArgument(doc.id + ": no language pack for \"" + iso + "\"");
+  DocState st;
+  st.text = doc.text;
+  auto parsed = ParseIsoDate(doc.date.empty() ? options_.default_date : doc.date);
+  st.day = parsed && parsed->day ? DaysFromCivil(parsed->year, parsed->month, parsed->day) : 0;
+  Tokenize(st.text, &st.tokens);
+  Analyze(*model, &st);
+  utf8::OffsetMap offsets(st.text);
+  for (uint32_t si = 0; si < st.sentences.size(); ++si) {
+    const Sentence& sent = st.sentences[si];
+    std::vector<WordId> words;
+    for (uint32_t i = sent.token_begin; i < sent.token_end; ++i) words.push_back(st.tokens[i].word);
+    std::vector<Marker> markers;
+    model->pack->FindMarkers(words.data(), words.size(), &markers);
+    for (Marker& m : markers) {
+      m.begin += sent.token_begin;
+      m.end += sent.token_begin;
+    }
+    SentenceView view{st.text, &st.tokens, sent.token_begin, sent.token_end, &markers};
+    std::vector<Mention> mentions;
+    FindMentions(view, *model->pack, *dict_, st.day, &mentions);
+    for (const Mention& m : mentions) {
+      if (m.te <= m.tb) continue;
+      ActorMention am;
+      am.text = std::string(
+          st.text.substr(st.tokens[m.tb].begin, st.tokens[m.te - 1].end - st.tokens[m.tb].begin));
+      am.code = m.code;
+      am.span = Span{offsets.ToCodePoint(st.tokens[m.tb].begin),
+                     offsets.ToCodePoint(st.tokens[m.te - 1].end)};
+      am.sentence = static_cast<int>(si);
+      if (m.place >= 0) {
+        const PlaceInfo& p = dict_->place(m.place);
+        am.is_place = true;
+        am.location.name = p.name;
+        am.location.country3 = p.iso3;
+        am.location.country = dict_->Iso2(p.iso3);
+        am.location.lat = p.lat;
+        am.location.lon = p.lon;
+      }
+      out->push_back(std::move(am));
+    }
   }
   return Status::Ok();
 }

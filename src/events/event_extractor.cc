@@ -1248,6 +1248,14 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
       if (men.place < 0) continue;
       bool territory = men.is_place_only;
       if (!men.locative && !men.directional && !territory) continue;
+      // "ke Milan, Italia": the city, not the country that names where it is.
+      if (men.group >= 0 && !men.is_place_only) {
+        bool finer = false;
+        for (const Mention& o : w_.mentions)
+          finer |= &o != &men && o.group == men.group && o.is_place_only && o.place >= 0 &&
+                   dict_.place(o.place).iso3 == dict_.place(men.place).iso3;
+        if (finer) continue;
+      }
       int d = men.tb > m.head ? static_cast<int>(men.tb - m.head)
                               : static_cast<int>(m.head - men.te) + 2;
       if (d < best) {
