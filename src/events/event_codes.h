@@ -4,8 +4,8 @@
 #ifndef WARTA_EVENTS_EVENT_CODES_H_
 #define WARTA_EVENTS_EVENT_CODES_H_
 
-#include <string>
 #include <array>
+#include <string>
 #include <unordered_map>
 
 #include "warta/status.h"

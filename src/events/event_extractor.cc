@@ -541,6 +541,15 @@ bool SentenceCoder::MatchFrom(const Pattern& p, size_t item, uint32_t pos, Match
       if (pos < w_.te && TokenMatches(it, tok_[pos]) &&
           MatchFrom(p, item + 1, pos + 1, m, depth + 1))
         return true;
+      for (const auto& seq : it.seqs) {
+        bool all = pos + seq.size() <= w_.te;
+        for (size_t k = 0; all && k < seq.size(); ++k) {
+          const Token& t = tok_[pos + k];
+          all = t.word == seq[k].first || (seq[k].second && t.root == seq[k].first);
+        }
+        if (all && MatchFrom(p, item + 1, pos + static_cast<uint32_t>(seq.size()), m, depth + 1))
+          return true;
+      }
       return it.optional && MatchFrom(p, item + 1, pos, m, depth + 1);
     case PatternItem::kGap: {
       // Shortest gap first, but an optional slot later in the pattern should be

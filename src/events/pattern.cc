@@ -75,6 +75,21 @@ Status PatternSet::AddPattern(const std::string& code, const std::string& name,
           return Status::DataError(where + ": empty alternative in \"" + std::string(tok) + "\"");
         bool root = alt[0] == '~';
         if (root) alt.remove_prefix(1);
+        // Several words: "walk_out", "cease-fire" (the tokenizer splits the hyphen).
+        std::string spaced(alt);
+        for (char& c : spaced)
+          if (c == '_') c = ' ';
+        std::vector<WordId> words = LanguagePack::InternPhrase(spaced, lexicon);
+        if (words.size() > 1) {
+          std::vector<std::pair<WordId, bool>> seq;
+          for (size_t k = 0; k < words.size(); ++k) {
+            bool r = root && k == 0;
+            if (r) lang->mutable_morphology()->AddRoot(words[k]);
+            seq.emplace_back(words[k], r);
+          }
+          item.seqs.push_back(std::move(seq));
+          continue;
+        }
         item.alts.emplace_back(word_id(alt, root), root);
       }
     } else if (tok[0] == '~') {
@@ -119,6 +134,8 @@ Status PatternSet::AddPattern(const std::string& code, const std::string& name,
   if (anchor.kind == PatternItem::kRoot) by_root_[anchor.id].push_back(idx);
   if (anchor.kind == PatternItem::kAlt)
     for (auto [id, root] : anchor.alts) (root ? by_root_ : by_word_)[id].push_back(idx);
+  for (const auto& seq : anchor.seqs)
+    (seq[0].second ? by_root_ : by_word_)[seq[0].first].push_back(idx);
   patterns_.push_back(std::move(p));
   return Status::Ok();
 }

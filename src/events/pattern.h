@@ -9,7 +9,8 @@
 //     ! Persib melancarkan serangan balik ke gawang Persija.
 // ("!" lines are counter-examples: sentences the pattern must not code as asserted.)
 // Items: `word` (this word form), `~root` (any inflection or affixation of the root),
-// `a|~b` (alternatives), `item?` (optional), `..` (up to 3 words), `...` (up to 8),
+// `a|~b` (alternatives; `walk_out` or a hyphenated `cease-fire` is an alternative of
+// several words), `item?` (optional), `..` (up to 3 words), `...` (up to 8),
 // `$T` target actor (found within the next 3 words), `$S` source actor, `$P` a pair
 // of actors ("antara X dan Y": both directions); slots may require an agent
 // (`$T:MIL`) and take `?` to be optional. Options: `recip` (a compound subject acts on
@@ -37,8 +38,11 @@ struct PatternItem {
   bool optional = false;
   WordId id = kNoWord;                        // kWord / kRoot
   std::vector<std::pair<WordId, bool>> alts;  // kAlt: (id, is_root)
-  int max_gap = 0;                            // kGap
-  std::string agent;                          // slots: required agent chunk ("MIL")
+  // kAlt: alternatives of several words ("walkout|walk_out", "ceasefire|cease-fire"),
+  // each a sequence of (id, is_root).
+  std::vector<std::vector<std::pair<WordId, bool>>> seqs;
+  int max_gap = 0;    // kGap
+  std::string agent;  // slots: required agent chunk ("MIL")
 };
 
 struct Pattern {
