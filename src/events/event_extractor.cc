@@ -1008,6 +1008,20 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
         continue;
       }
       subject = h;
+      // "Pakistan, a key U.S. ally in the war on terror, has refused": an actor inside an
+      // apposition set off by commas describes the subject named before it.
+      if (english && crossed_comma) {
+        uint32_t k = b;
+        for (int words = 0; words < 4 && k > w_.tb && !tok_[k - 1].Is(kTokPunct); ++words) --k;
+        if (k > w_.tb && IsPunct(w_, k - 1, ",") && k < b &&
+            lang_.Is(tok_[k].word, Cat::kDeterminer)) {
+          int e0 = w_.MentionEnd(k - 1);
+          if (e0 >= 0 && Eligible(e0)) {
+            subject = GroupHead(e0);
+            break;
+          }
+        }
+      }
       // "The Turkish and Greek sides of the island of Cyprus agreed": an actor inside
       // a prepositional phrase modifies the subject; the head comes before it.
       if (english) {

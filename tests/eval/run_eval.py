@@ -193,7 +193,8 @@ def main():
                 f.write(json.dumps({"id": f"s{n}", "lang": "id", "text": t}) + "\n")
         with open(alone, "w", encoding="utf-8") as f:
             for n, sp in enumerate(spans):
-                f.write(json.dumps({"id": f"l{n}", "lang": "id", "text": sp[3]}) + "\n")
+                # "di X": whether the dictionaries know X as a place at all.
+                f.write(json.dumps({"id": f"l{n}", "lang": "id", "text": "di " + sp[3]}) + "\n")
 
         def mentions(path):
             r = subprocess.run([binary, "mentions", path], capture_output=True, text=True)
@@ -206,7 +207,7 @@ def main():
         known = right = 0
         for n, (si, b, e, text) in enumerate(spans):
             own = [m for m in by_itself.get(f"l{n}", []) if "place" in m
-                   and m["span"][0] == 0 and m["span"][1] == len(text)]
+                   and m["span"][0] == 3 and m["span"][1] == 3 + len(text)]
             if not own:
                 continue  # not a gazetteer country, capital or city
             known += 1
