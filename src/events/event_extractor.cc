@@ -1298,10 +1298,15 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
   }
 
   const bool group_target = tgt >= 0 && w_.mentions[tgt].group >= 0 && !reciprocal && m.pair < 0;
+  bool mixed_target = false;
+  for (const std::string& t : targets)
+    for (const std::string& t2 : targets) mixed_target |= t.compare(0, 3, t2, 0, 3) != 0;
   for (const std::string& s : sources) {
     std::vector<std::string> tlist;
     for (const std::string& t : targets)
-      if (!(group_target && t.substr(0, 3) == s.substr(0, 3))) tlist.push_back(t);
+      // "hubungan antara AS dan Rusia" by Obama: not Obama → USA. A domestic group
+      // ("Menteri … dan Tedjo", all IDN) stays whole.
+      if (!(group_target && t.compare(0, 3, s, 0, 3) == 0 && mixed_target)) tlist.push_back(t);
     if (tlist.empty()) tlist.push_back("");
     for (const std::string& t : tlist) {
       // An actor acting on itself is no event; two people of one government are two
@@ -1352,6 +1357,17 @@ void SentenceCoder::Run(std::vector<RawEvent>* out) {
   if (!discard) FindMatches(&matches);
   DropComplementActions(&matches);
   DropSupersededFallbacks(&matches);
+  // "menyerukan bahwa …", "recognized that …": a verb that is part of a multi-word
+  // attribution phrase introduces what is said; it is no act of its own.
+  matches.erase(std::remove_if(matches.begin(), matches.end(),
+                               [&](const Match& m) {
+                                 for (const Marker& mk : w_.markers)
+                                   if (mk.cat == Cat::kSay && mk.end - mk.begin >= 2 &&
+                                       mk.begin <= m.head && m.head < mk.end)
+                                     return true;
+                                 return false;
+                               }),
+                matches.end());
   // WARTA_TRACE=1 prints what the coder saw: roots, actors, attributions, matches.
   static const bool trace = std::getenv("WARTA_TRACE") != nullptr;
   if (trace) {

@@ -1,10 +1,10 @@
 // Ingest: bad records are reported with file:line and skipped; the rest goes on.
+#include "ingest/reader.h"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <sstream>
-
-#include "ingest/reader.h"
 
 namespace warta {
 namespace {
@@ -25,7 +25,8 @@ Collected ReadString(const std::string& content) {
 }
 
 TEST(ReaderTest, ValidRecord) {
-  auto c = ReadString(R"({"id": "a", "date": "2014-10-15", "lang": "id", "text": "Halo"})" "\n");
+  auto c = ReadString(R"({"id": "a", "date": "2014-10-15", "lang": "id", "text": "Halo"})"
+                      "\n");
   ASSERT_EQ(c.docs.size(), 1u);
   EXPECT_EQ(c.docs[0].id, "a");
   EXPECT_EQ(c.docs[0].lang, "id");
@@ -70,8 +71,9 @@ TEST(ReaderTest, PlainTextAndBinaryFiles) {
   Collected c;
   ReaderOptions opts;
   opts.default_date = "2014-10-15";
-  DocumentReader reader(opts, [&](Document&& d) { c.docs.push_back(std::move(d)); },
-                        [&](const Status& st) { c.errors.push_back(st.message()); });
+  DocumentReader reader(
+      opts, [&](Document&& d) { c.docs.push_back(std::move(d)); },
+      [&](const Status& st) { c.errors.push_back(st.message()); });
   EXPECT_TRUE(reader.ReadPath(dir + "/story.txt").ok());
   EXPECT_TRUE(reader.ReadPath(dir + "/blob.txt").ok());
   EXPECT_FALSE(reader.ReadPath(dir + "/missing.txt").ok());

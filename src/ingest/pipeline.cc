@@ -1,0 +1,223 @@
+#include "ingest/pipeline.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "output/event_writer.h"
+
+namespace warta {
+
+namespace {
+
+struct Batch {
+  std::vector<Document> docs;
+  size_t bytes = 0;
+  // Filled by a worker.
+  std::string output;
+  std::vector<Status> errors;
+  PipelineStats stats;
+  bool done = false;
+};
+
+}  // namespace
+
+struct CodePipeline::Impl {
+  const Coder& coder;
+  PipelineOptions options;
+  OutputFn output;
+  ErrorFn error;
+
+  std::mutex mu;
+  std::condition_variable work_cv;               // workers: a batch to code, or stop
+  std::condition_variable done_cv;               // writer: the oldest batch is done, or stop
+  std::condition_variable space_cv;              // producer: room for another batch
+  std::deque<std::unique_ptr<Batch>> in_flight;  // in input order
+  std::deque<Batch*> queue;                      // waiting for a worker
+  bool stopping = false;
+  bool finished = false;
+  std::unique_ptr<Batch> current;
+  std::vector<std::thread> workers;
+  std::thread writer;
+
+  std::atomic<uint64_t> docs{0}, events{0}, errors{0}, sentences{0}, text_bytes{0};
+  std::atomic<uint64_t> external_errors{0};
+  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+  bool progress_shown = false;
+
+  Impl(const Coder& c, PipelineOptions o, OutputFn out, ErrorFn err)
+      : coder(c), options(std::move(o)), output(std::move(out)), error(std::move(err)) {}
+
+  void Work() {
+    std::vector<Event> evs;
+    for (;;) {
+      Batch* b;
+      {
+        std::unique_lock lock(mu);
+        work_cv.wait(lock, [&] { return !queue.empty() || stopping; });
+        if (queue.empty()) return;
+        b = queue.front();
+        queue.pop_front();
+      }
+      bool tsv = options.format == "tsv";
+      for (Document& doc : b->docs) {
+        evs.clear();
+        CodeStats cs;
+        Status st = coder.Code(doc, &evs, &cs);
+        ++b->stats.docs;
+        b->stats.sentences += static_cast<uint64_t>(cs.sentences);
+        b->stats.text_bytes += doc.text.size();
+        if (!st.ok()) {
+          ++b->stats.errors;
+          b->errors.push_back(Status::InvalidArgument(doc.origin + ": " + st.message()));
+        }
+        for (const Event& ev : evs) {
+          if (tsv)
+            AppendEventTsv(ev, &b->output);
+          else
+            AppendEventJson(ev, &b->output);
+          b->output.push_back('\n');
+        }
+        b->stats.events += evs.size();
+      }
+      b->docs.clear();
+      b->docs.shrink_to_fit();
+      {
+        std::lock_guard lock(mu);
+        b->done = true;
+      }
+      done_cv.notify_all();
+    }
+  }
+
+  void Write() {
+    auto last_progress = std::chrono::steady_clock::now();
+    for (;;) {
+      std::unique_ptr<Batch> b;
+      {
+        std::unique_lock lock(mu);
+        auto ready = [&] {
+          return (!in_flight.empty() && in_flight.front()->done) || (finished && in_flight.empty());
+        };
+        if (options.progress) {
+          done_cv.wait_for(lock, std::chrono::milliseconds(500), ready);
+        } else {
+          done_cv.wait(lock, ready);
+        }
+        if (!in_flight.empty() && in_flight.front()->done) {
+          b = std::move(in_flight.front());
+          in_flight.pop_front();
+        } else if (finished && in_flight.empty()) {
+          break;
+        }
+      }
+      if (b) {
+        space_cv.notify_one();
+        for (const Status& st : b->errors) error(st);
+        if (!b->output.empty()) output(b->output);
+        docs += b->stats.docs;
+        events += b->stats.events;
+        errors += b->stats.errors;
+        sentences += b->stats.sentences;
+        text_bytes += b->stats.text_bytes;
+      }
+      if (options.progress &&
+          std::chrono::steady_clock::now() - last_progress > std::chrono::milliseconds(500)) {
+        last_progress = std::chrono::steady_clock::now();
+        ShowProgress();
+      }
+    }
+    if (progress_shown) fmt::print(stderr, "\r\033[K");
+  }
+
+  void ShowProgress() {
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (secs <= 0) return;
+    fmt::print(stderr, "\r\033[Kwarta: {} docs ({:.0f}/s), {:.1f} MB/s, {} events, {} errors",
+               docs.load(), docs.load() / secs, text_bytes.load() / secs / 1e6, events.load(),
+               errors.load() + external_errors.load());
+    fflush(stderr);
+    progress_shown = true;
+  }
+
+  void Submit() {
+    if (!current || current->docs.empty()) return;
+    size_t limit = static_cast<size_t>(options.max_in_flight);
+    {
+      std::unique_lock lock(mu);
+      space_cv.wait(lock, [&] { return in_flight.size() < limit; });
+      queue.push_back(current.get());
+      in_flight.push_back(std::move(current));
+    }
+    work_cv.notify_one();
+  }
+};
+
+int CodePipeline::DefaultThreads() {
+  unsigned n = std::thread::hardware_concurrency();
+  return n == 0 ? 1 : static_cast<int>(n);
+}
+
+CodePipeline::CodePipeline(const Coder& coder, PipelineOptions options, OutputFn output,
+                           ErrorFn error)
+    : impl_(
+          std::make_unique<Impl>(coder, std::move(options), std::move(output), std::move(error))) {
+  PipelineOptions& o = impl_->options;
+  if (o.threads <= 0) o.threads = DefaultThreads();
+  if (o.max_in_flight <= 0) o.max_in_flight = 4 * o.threads;
+  if (o.batch_docs == 0) o.batch_docs = 1;
+  for (int i = 0; i < o.threads; ++i) impl_->workers.emplace_back([this] { impl_->Work(); });
+  impl_->writer = std::thread([this] { impl_->Write(); });
+}
+
+CodePipeline::~CodePipeline() { Finish(); }
+
+void CodePipeline::Add(Document&& doc) {
+  Impl& s = *impl_;
+  if (!s.current) s.current = std::make_unique<Batch>();
+  s.current->bytes += doc.text.size();
+  s.current->docs.push_back(std::move(doc));
+  if (s.current->docs.size() >= s.options.batch_docs || s.current->bytes >= s.options.batch_bytes)
+    s.Submit();
+}
+
+void CodePipeline::Finish() {
+  Impl& s = *impl_;
+  if (!s.writer.joinable()) return;
+  s.Submit();
+  {
+    std::lock_guard lock(s.mu);
+    s.finished = true;
+  }
+  s.done_cv.notify_all();
+  s.writer.join();
+  {
+    std::lock_guard lock(s.mu);
+    s.stopping = true;
+  }
+  s.work_cv.notify_all();
+  for (auto& t : s.workers) t.join();
+  s.workers.clear();
+}
+
+PipelineStats CodePipeline::stats() const {
+  PipelineStats st;
+  st.docs = impl_->docs;
+  st.events = impl_->events;
+  st.errors = impl_->errors;
+  st.sentences = impl_->sentences;
+  st.text_bytes = impl_->text_bytes;
+  return st;
+}
+
+void CodePipeline::CountExternalError() { ++impl_->external_errors; }
+
+}  // namespace warta

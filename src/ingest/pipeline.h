@@ -1,0 +1,73 @@
+// CodePipeline: codes a stream of Documents on a pool of worker threads and hands the
+// output back in input order, streaming.
+//
+// The caller (usually the thread running a DocumentReader) Add()s documents; they are
+// grouped into batches (batch_docs documents or batch_bytes of text), coded by
+// `threads` workers that share one const Coder, and written by a writer thread in the
+// order they were added — so `-j 8` prints exactly what `-j 1` prints. At most
+// max_in_flight batches exist at once: Add() blocks when the workers or the output
+// fall behind, which bounds memory whatever the size of the input.
+// Coding errors are reported through the error callback, in order with the output.
+// Thread-safety: Add() and Finish() from one thread; the callbacks run on the writer
+// thread, one at a time.
+#ifndef WARTA_INGEST_PIPELINE_H_
+#define WARTA_INGEST_PIPELINE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "warta/coder.h"
+#include "warta/document.h"
+
+namespace warta {
+
+struct PipelineOptions {
+  int threads = 0;               // 0: all cores
+  std::string format = "jsonl";  // jsonl or tsv (rows only; the caller writes the header)
+  size_t batch_docs = 32;
+  size_t batch_bytes = 256u << 10;
+  int max_in_flight = 0;  // batches; 0: 4 per thread
+  // A progress line on stderr ("\r"-updated) twice a second; for terminals only.
+  bool progress = false;
+};
+
+struct PipelineStats {
+  uint64_t docs = 0;
+  uint64_t events = 0;
+  uint64_t errors = 0;  // documents the coder refused
+  uint64_t sentences = 0;
+  uint64_t text_bytes = 0;
+};
+
+class CodePipeline {
+ public:
+  using OutputFn = std::function<void(std::string_view)>;
+  using ErrorFn = std::function<void(const Status&)>;
+
+  CodePipeline(const Coder& coder, PipelineOptions options, OutputFn output, ErrorFn error);
+  ~CodePipeline();  // Finish()es
+  CodePipeline(const CodePipeline&) = delete;
+  CodePipeline& operator=(const CodePipeline&) = delete;
+
+  void Add(Document&& doc);
+  // Codes and writes everything added, then stops the threads. Idempotent.
+  void Finish();
+  // Counts so far (complete after Finish()).
+  PipelineStats stats() const;
+  // Counts an error found outside the pipeline (the reader's) on the progress line;
+  // stats() does not include it.
+  void CountExternalError();
+
+  static int DefaultThreads();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace warta
+
+#endif  // WARTA_INGEST_PIPELINE_H_

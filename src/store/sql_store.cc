@@ -1,0 +1,574 @@
+// Store over a SqlConn: the schema of store/schema.cc, written once for SQLite and
+// PostgreSQL.
+//
+// De-duplication: an event's key is (date as coded, source code, target code, CAMEO
+// code, place), the place being its coordinates rounded to 0.1 degree (or its name
+// when it has none, or nothing). Its GLOBALEVENTID is a 63-bit hash of the key, so
+// every process and every database computes the same id for the same happening and
+// concurrent writers meet on the primary key.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "store/schema.h"
+#include "store/sql_conn.h"
+#include "store/tone.h"
+#include "util/date.h"
+#include "util/strings.h"
+#include "util/tsv.h"
+#include "util/utf8.h"
+#include "warta/store.h"
+
+namespace warta {
+namespace {
+
+using store::SqlConn;
+using store::SqlRow;
+using store::SqlValue;
+
+std::string Upper(std::string s) {
+  for (char& c : s)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return s;
+}
+
+// The smallest string greater than every string starting with prefix ("" = none).
+std::string PrefixEnd(std::string prefix) {
+  while (!prefix.empty()) {
+    unsigned char c = static_cast<unsigned char>(prefix.back());
+    if (c < 0xff) {
+      prefix.back() = static_cast<char>(c + 1);
+      return prefix;
+    }
+    prefix.pop_back();
+  }
+  return prefix;
+}
+
+std::string UtcNow(const char* format) {
+  time_t now = time(nullptr);
+  struct tm tm;
+  gmtime_r(&now, &tm);
+  char buf[32];
+  strftime(buf, sizeof buf, format, &tm);
+  return buf;
+}
+
+std::string HostOf(const std::string& url) {
+  size_t p = url.find("://");
+  if (p == std::string::npos) return {};
+  std::string host = url.substr(p + 3);
+  host = host.substr(0, host.find_first_of("/?#"));
+  if (size_t at = host.rfind('@'); at != std::string::npos) host = host.substr(at + 1);
+  host = host.substr(0, host.find(':'));
+  host = utf8::Lower(host);
+  if (StartsWith(host, "www.")) host = host.substr(4);
+  return host;
+}
+
+// First (or, with last = true, last) day of a YYYY[-MM[-DD]] date.
+std::optional<int64_t> DayOf(const std::string& date, bool last = false) {
+  auto d = ParseIsoDate(date);
+  if (!d) return std::nullopt;
+  if (!last) return DaysFromCivil(d->year, d->month ? d->month : 1, d->day ? d->day : 1);
+  if (d->day) return DaysFromCivil(d->year, d->month, d->day);
+  if (d->month)
+    return d->month == 12 ? DaysFromCivil(d->year + 1, 1, 1) - 1
+                          : DaysFromCivil(d->year, d->month + 1, 1) - 1;
+  return DaysFromCivil(d->year + 1, 1, 1) - 1;
+}
+
+std::string Hex64(uint64_t v) { return fmt::format("{:016x}", v); }
+
+int Confidence(const Event& ev) {
+  // warta's rules do not score themselves; this says how complete the coding is.
+  int c = 100;
+  if (!ev.target) c -= 30;
+  if (std::find(ev.modality.begin(), ev.modality.end(), "reported") != ev.modality.end()) c -= 20;
+  return c;
+}
+
+constexpr const char* kEventColumns =
+    "id, date, day, source, source_name, target, target_name, code, root, quad_class, goldstein, "
+    "plover, place, country, country3, lat, lon, num_mentions, num_sources, num_articles, "
+    "avg_tone, is_root, date_added, source_url";
+
+StoredEvent ReadEvent(const SqlRow& r) {
+  StoredEvent e;
+  e.id = r.Int(0);
+  e.date = r.Text(1);
+  if (!r.IsNull(2)) e.day = r.Int(2);
+  e.source = r.Text(3);
+  e.source_name = r.Text(4);
+  e.target = r.Text(5);
+  e.target_name = r.Text(6);
+  e.code = r.Text(7);
+  e.root = r.Text(8);
+  e.quad_class = static_cast<int>(r.Int(9));
+  e.goldstein = r.Double(10);
+  e.plover = r.Text(11);
+  e.has_place = !r.IsNull(12);
+  e.place = r.Text(12);
+  e.country = r.Text(13);
+  e.country3 = r.Text(14);
+  e.lat = r.Double(15);
+  e.lon = r.Double(16);
+  e.num_mentions = r.Int(17);
+  e.num_sources = r.Int(18);
+  e.num_articles = r.Int(19);
+  e.avg_tone = r.Double(20);
+  e.is_root = r.Int(21) != 0;
+  e.date_added = r.Text(22);
+  e.source_url = r.Text(23);
+  return e;
+}
+
+struct Where {
+  std::string sql;  // " WHERE ..." or ""
+  std::vector<SqlValue> params;
+  void Add(const std::string& clause) { sql += (sql.empty() ? " WHERE " : " AND ") + clause; }
+};
+
+// LIKE pattern for "contains words", lower-cased, with the wildcards escaped.
+std::string Contains(const std::string& words) {
+  std::string p = "%";
+  for (char c : utf8::Lower(words)) {
+    if (c == '%' || c == '_' || c == '\\') p.push_back('\\');
+    p.push_back(c);
+  }
+  return p + "%";
+}
+
+Result<Where> BuildWhere(const EventFilter& f) {
+  Where w;
+  if (!f.from.empty()) {
+    auto d = DayOf(f.from);
+    if (!d) return Status::InvalidArgument("--from must be YYYY, YYYY-MM or YYYY-MM-DD: " + f.from);
+    w.Add("day >= ?");
+    w.params.push_back(*d);
+  }
+  if (!f.to.empty()) {
+    auto d = DayOf(f.to, true);
+    if (!d) return Status::InvalidArgument("--to must be YYYY, YYYY-MM or YYYY-MM-DD: " + f.to);
+    w.Add("day <= ?");
+    w.params.push_back(*d);
+  }
+  if (!f.actor.empty()) {
+    std::string a = Upper(f.actor), e = PrefixEnd(a);
+    w.Add("((source >= ? AND source < ?) OR (target >= ? AND target < ?))");
+    w.params.insert(w.params.end(), {a, e, a, e});
+  }
+  if (!f.country.empty()) {
+    w.Add("(country = ? OR country3 = ?)");
+    w.params.insert(w.params.end(), {Upper(f.country), Upper(f.country)});
+  }
+  if (!f.code.empty()) {
+    w.Add("code >= ? AND code < ?");
+    w.params.insert(w.params.end(), {f.code, PrefixEnd(f.code)});
+  }
+  if (!f.root.empty()) {
+    w.Add("root = ?");
+    w.params.push_back(f.root.size() == 1 ? "0" + f.root : f.root);
+  }
+  if (f.quad) {
+    w.Add("quad_class = ?");
+    w.params.push_back(int64_t{*f.quad});
+  }
+  if (!f.place.empty()) {
+    w.Add("lower(place) LIKE ? ESCAPE '\\'");
+    w.params.push_back(Contains(f.place));
+  }
+  if (!f.text.empty()) {
+    w.Add(
+        "EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = events.id AND "
+        "lower(m.sentence_text) LIKE ? ESCAPE '\\')");
+    w.params.push_back(Contains(f.text));
+  }
+  if (f.event_id) {
+    w.Add("id = ?");
+    w.params.push_back(*f.event_id);
+  }
+  return w;
+}
+
+int64_t PeriodStart(int64_t day, Period by) {
+  if (by == Period::kDay) return day;
+  if (by == Period::kWeek) return day - Weekday(day);
+  CivilDate d = CivilFromDays(day);
+  return DaysFromCivil(d.year, by == Period::kMonth ? d.month : 1, 1);
+}
+
+std::string PeriodName(int64_t day, Period by) {
+  CivilDate d = CivilFromDays(day);
+  switch (by) {
+    case Period::kDay:
+    case Period::kWeek:
+      return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day);
+    case Period::kMonth:
+      return fmt::format("{:04}-{:02}", d.year, d.month);
+    case Period::kYear:
+      return fmt::format("{:04}", d.year);
+  }
+  return {};
+}
+
+class SqlStore : public Store {
+ public:
+  SqlStore(std::unique_ptr<SqlConn> conn, int version, StoreOptions options)
+      : conn_(std::move(conn)), version_(version), options_(std::move(options)) {}
+
+  Status LoadTone() {
+    return options_.data_dir.empty() ? Status::Ok() : tone_.Load(options_.data_dir);
+  }
+
+  int schema_version() const override { return version_; }
+  std::string backend() const override {
+    return conn_->kind() == SqlConn::Kind::kSqlite ? "sqlite" : "postgresql";
+  }
+
+  Result<WriteStats> WriteDocument(const Document& doc, const std::vector<Event>& events) override {
+    if (doc.id.empty()) return Status::InvalidArgument("document without an id");
+    if (utf8::FindInvalid(doc.text) != std::string_view::npos)
+      return Status::InvalidArgument("document " + doc.id + ": text is not valid UTF-8");
+    // PostgreSQL text cannot hold NUL; refuse it on every backend alike.
+    for (const std::string* f : {&doc.id, &doc.text, &doc.title, &doc.url, &doc.date, &doc.lang})
+      if (f->find('\0') != std::string::npos)
+        return Status::InvalidArgument("document " + doc.id + ": contains a NUL character");
+    if (version_ != store::kSchemaVersion)
+      return Status::InvalidArgument("store is at an older schema version; reopen to migrate");
+    // Everything that can be computed is computed before the transaction starts.
+    std::string hash = Hex64(Fnv1a64(doc.text));
+    store::ToneScore tone = tone_.Score(doc.text, doc.lang);
+    std::string coded_at = UtcNow("%Y-%m-%dT%H:%M:%SZ");
+    std::string added = UtcNow("%Y%m%d%H%M%S");
+    WriteStats stats;
+    std::vector<const Event*> kept;
+    for (const Event& ev : events) {
+      if (ev.negated)
+        ++stats.skipped_negated;
+      else
+        kept.push_back(&ev);
+    }
+
+    Status st = conn_->Begin();
+    if (!st.ok()) return st;
+    auto fail = [&](const Status& s) -> Result<WriteStats> {
+      conn_->Rollback();
+      return Status::IoError("document " + doc.id + " not stored: " + s.message());
+    };
+    std::optional<std::string> old_hash;
+    st = conn_->Query("SELECT text_hash FROM documents WHERE id = ?", {doc.id},
+                      [&](const SqlRow& r) {
+                        old_hash = r.Text(0);
+                        return false;
+                      });
+    if (!st.ok()) return fail(st);
+    if (old_hash && *old_hash == hash) {
+      conn_->Rollback();
+      stats.unchanged = true;
+      return stats;
+    }
+    std::set<int64_t> touched;
+    std::vector<SqlValue> doc_row = {doc.url,
+                                     doc.title,
+                                     doc.date,
+                                     doc.lang,
+                                     HostOf(doc.url),
+                                     hash,
+                                     int64_t(utf8::Length(doc.text)),
+                                     options_.dictionary_version,
+                                     coded_at,
+                                     tone.tone,
+                                     tone.positive,
+                                     tone.negative,
+                                     tone.words,
+                                     doc.id};
+    if (old_hash) {
+      // A new text under a known id: its old mentions go, the new ones come.
+      stats.replaced = true;
+      st = conn_->Query("SELECT DISTINCT event_id FROM mentions WHERE doc_id = ?", {doc.id},
+                        [&](const SqlRow& r) {
+                          touched.insert(r.Int(0));
+                          return true;
+                        });
+      if (st.ok()) st = conn_->Query("DELETE FROM mentions WHERE doc_id = ?", {doc.id}, nullptr);
+      if (st.ok())
+        st = conn_->Query(
+            "UPDATE documents SET url = ?, title = ?, date = ?, lang = ?, source_name = ?, "
+            "text_hash = ?, text_length = ?, dict_version = ?, coded_at = ?, tone = ?, "
+            "tone_positive = ?, tone_negative = ?, word_count = ? WHERE id = ?",
+            doc_row, nullptr);
+    } else {
+      st = conn_->Query(
+          "INSERT INTO documents (url, title, date, lang, source_name, text_hash, text_length, "
+          "dict_version, coded_at, tone, tone_positive, tone_negative, word_count, id) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          doc_row, nullptr);
+    }
+    if (!st.ok()) return fail(st);
+
+    for (const Event* ev : kept) {
+      std::string date = ev->date.empty() ? doc.date : ev->date;
+      std::optional<int64_t> day = DayOf(date);
+      std::string target = ev->target ? ev->target->code : "";
+      std::string place;
+      const Location* loc = ev->location ? &*ev->location : nullptr;
+      if (loc) {
+        place = (loc->lat != 0 || loc->lon != 0) ? fmt::format("{:.1f},{:.1f}", loc->lat, loc->lon)
+                                                 : utf8::Lower(loc->name);
+      }
+      std::string key =
+          fmt::format("{}|{}|{}|{}|{}", date, ev->source.code, target, ev->code, place);
+      int64_t id = static_cast<int64_t>(Fnv1a64(key) & 0x7fffffffffffffffULL);
+      if (id == 0) id = 1;
+      bool inserted = false;
+      st = conn_->Query(
+          "INSERT INTO events (id, event_key, date, day, source, source_name, target, "
+          "target_name, code, root, quad_class, goldstein, plover, place, country, country3, "
+          "lat, lon, date_added, source_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+          "?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING id",
+          {id,
+           key,
+           date,
+           day ? SqlValue(*day) : SqlValue(),
+           ev->source.code,
+           ev->source.text,
+           target,
+           ev->target ? ev->target->text : "",
+           ev->code,
+           ev->root.empty() ? ev->code.substr(0, 2) : ev->root,
+           int64_t{ev->quad_class},
+           ev->goldstein,
+           ev->plover,
+           loc ? SqlValue(loc->name) : SqlValue(),
+           loc ? SqlValue(loc->country) : SqlValue(),
+           loc ? SqlValue(loc->country3) : SqlValue(),
+           loc ? SqlValue(loc->lat) : SqlValue(),
+           loc ? SqlValue(loc->lon) : SqlValue(),
+           added,
+           doc.url.empty() ? doc.id : doc.url},
+          [&](const SqlRow&) {
+            inserted = true;
+            return true;
+          });
+      if (!st.ok()) return fail(st);
+      bool mention_new = false;
+      st = conn_->Query(
+          "INSERT INTO mentions (event_id, doc_id, sentence_index, sentence_text, "
+          "sentence_begin, sentence_end, source_offset, target_offset, action_offset, rule, "
+          "confidence, coder_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+          "ON CONFLICT (event_id, doc_id, sentence_index) DO NOTHING RETURNING event_id",
+          {id, doc.id, int64_t{ev->sentence_index}, ev->sentence_text,
+           int64_t{ev->sentence_span.begin}, int64_t{ev->sentence_span.end},
+           int64_t{ev->source.span.begin},
+           ev->target ? int64_t{ev->target->span.begin} : int64_t{-1},
+           int64_t{ev->trigger_span.begin}, ev->rule, int64_t{Confidence(*ev)}, ev->event_id},
+          [&](const SqlRow&) {
+            mention_new = true;
+            return true;
+          });
+      if (!st.ok()) return fail(st);
+      if (mention_new) ++stats.mentions;
+      if (!touched.count(id)) {
+        if (inserted)
+          ++stats.events_new;
+        else
+          ++stats.events_merged;
+      }
+      touched.insert(id);
+    }
+    // GDELT's counts and AvgTone (the mean tone of the articles that report the event).
+    for (int64_t id : touched) {
+      st = conn_->Query(
+          "UPDATE events SET "
+          "num_mentions = (SELECT count(*) FROM mentions m WHERE m.event_id = events.id), "
+          "num_articles = (SELECT count(DISTINCT m.doc_id) FROM mentions m "
+          "WHERE m.event_id = events.id), "
+          "num_sources = (SELECT count(DISTINCT CASE WHEN d.source_name <> '' THEN d.source_name "
+          "ELSE 'doc:' || d.id END) FROM mentions m JOIN documents d ON d.id = m.doc_id "
+          "WHERE m.event_id = events.id), "
+          "avg_tone = COALESCE((SELECT avg(d.tone) FROM documents d WHERE d.id IN "
+          "(SELECT m.doc_id FROM mentions m WHERE m.event_id = events.id)), 0), "
+          "is_root = COALESCE((SELECT CASE WHEN min(m.sentence_index) = 0 THEN 1 ELSE 0 END "
+          "FROM mentions m WHERE m.event_id = events.id), 0) "
+          "WHERE id = ?",
+          {id}, nullptr);
+      if (!st.ok()) return fail(st);
+    }
+    if (stats.replaced) {
+      // Happenings only the old text reported are gone with it.
+      for (int64_t id : touched) {
+        st = conn_->Query("DELETE FROM events WHERE id = ? AND num_mentions = 0", {id}, nullptr);
+        if (!st.ok()) return fail(st);
+      }
+    }
+    st = conn_->Commit();
+    if (!st.ok()) return fail(st);
+    return stats;
+  }
+
+  Status ForEachEvent(const EventFilter& filter,
+                      const std::function<bool(const StoredEvent&)>& fn) override {
+    auto w = BuildWhere(filter);
+    if (!w.ok()) return w.status();
+    std::string sql =
+        fmt::format("SELECT {} FROM events{} ORDER BY day, id", kEventColumns, w->sql);
+    if (filter.limit > 0) sql += fmt::format(" LIMIT {}", filter.limit);
+    return conn_->Query(sql, w->params, [&](const SqlRow& r) { return fn(ReadEvent(r)); });
+  }
+
+  Status ForEachMention(const EventFilter& filter,
+                        const std::function<bool(const StoredMention&)>& fn) override {
+    auto w = BuildWhere(filter);
+    if (!w.ok()) return w.status();
+    std::string inner = "SELECT id FROM events" + w->sql;
+    if (filter.limit > 0) inner += fmt::format(" ORDER BY day, id LIMIT {}", filter.limit);
+    std::string sql =
+        "SELECT m.event_id, m.doc_id, m.sentence_index, m.sentence_text, m.sentence_begin, "
+        "m.sentence_end, m.source_offset, m.target_offset, m.action_offset, m.rule, "
+        "m.confidence, m.coder_event, d.url, d.source_name, d.date, d.coded_at, d.text_length, "
+        "d.tone FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.event_id IN (" +
+        inner + ") ORDER BY m.event_id, m.doc_id, m.sentence_index";
+    return conn_->Query(sql, w->params, [&](const SqlRow& r) {
+      StoredMention m;
+      m.event_id = r.Int(0);
+      m.doc_id = r.Text(1);
+      m.sentence_index = static_cast<int>(r.Int(2));
+      m.sentence = r.Text(3);
+      m.sentence_begin = r.Int(4);
+      m.sentence_end = r.Int(5);
+      m.source_offset = r.Int(6);
+      m.target_offset = r.Int(7);
+      m.action_offset = r.Int(8);
+      m.rule = r.Text(9);
+      m.confidence = static_cast<int>(r.Int(10));
+      m.coder_event = r.Text(11);
+      m.doc_url = r.Text(12);
+      m.doc_source = r.Text(13);
+      m.doc_date = r.Text(14);
+      m.coded_at = r.Text(15);
+      m.doc_length = r.Int(16);
+      m.doc_tone = r.Double(17);
+      return fn(m);
+    });
+  }
+
+  Result<std::vector<DyadRow>> Dyad(const std::string& a, const std::string& b, Period by,
+                                    const std::string& from, const std::string& to) override {
+    if (a.empty() || b.empty()) return Status::InvalidArgument("a dyad needs two actor codes");
+    std::string sql =
+        "SELECT day, goldstein FROM events WHERE source >= ? AND source < ? AND target >= ? AND "
+        "target < ? AND day IS NOT NULL";
+    std::vector<SqlValue> range;
+    if (!from.empty()) {
+      auto d = DayOf(from);
+      if (!d) return Status::InvalidArgument("--from must be YYYY, YYYY-MM or YYYY-MM-DD: " + from);
+      sql += " AND day >= ?";
+      range.push_back(*d);
+    }
+    if (!to.empty()) {
+      auto d = DayOf(to, true);
+      if (!d) return Status::InvalidArgument("--to must be YYYY, YYYY-MM or YYYY-MM-DD: " + to);
+      sql += " AND day <= ?";
+      range.push_back(*d);
+    }
+    // Keyed by the period's first day; consecutive rows mostly share it.
+    std::map<int64_t, DyadRow> rows;
+    for (int dir = 0; dir < 2; ++dir) {
+      std::string s = Upper(dir == 0 ? a : b), t = Upper(dir == 0 ? b : a);
+      std::vector<SqlValue> params = {s, PrefixEnd(s), t, PrefixEnd(t)};
+      params.insert(params.end(), range.begin(), range.end());
+      int64_t last_day = INT64_MIN;
+      DyadRow* row = nullptr;
+      Status st = conn_->Query(sql, params, [&](const SqlRow& r) {
+        int64_t day = r.Int(0);
+        if (day != last_day || !row) {
+          row = &rows[PeriodStart(day, by)];
+          last_day = day;
+        }
+        if (dir == 0) {
+          ++row->ab_count;
+          row->ab_goldstein += r.Double(1);
+        } else {
+          ++row->ba_count;
+          row->ba_goldstein += r.Double(1);
+        }
+        return true;
+      });
+      if (!st.ok()) return st;
+    }
+    std::vector<DyadRow> out;
+    out.reserve(rows.size());
+    for (auto& [start, r] : rows) {
+      out.push_back(r);
+      out.back().period = PeriodName(start, by);
+    }
+    return out;
+  }
+
+  Result<StoreCounts> Counts() override {
+    StoreCounts c;
+    Status st = conn_->Query(
+        "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), "
+        "(SELECT count(*) FROM mentions)",
+        {}, [&](const SqlRow& r) {
+          c.documents = r.Int(0);
+          c.events = r.Int(1);
+          c.mentions = r.Int(2);
+          return false;
+        });
+    if (!st.ok()) return st;
+    return c;
+  }
+
+ private:
+  std::unique_ptr<SqlConn> conn_;
+  int version_;
+  StoreOptions options_;
+  store::ToneLexicon tone_;
+};
+
+}  // namespace
+
+int LatestStoreSchemaVersion() { return store::kSchemaVersion; }
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& uri, const StoreOptions& options) {
+  if (uri.empty()) return Status::InvalidArgument("no store given (--db FILE or postgresql://...)");
+  bool pg = StartsWith(uri, "postgresql://") || StartsWith(uri, "postgres://");
+  auto conn = pg ? store::OpenPostgres(uri) : store::OpenSqlite(uri, options.create_if_missing);
+  if (!conn.ok()) return conn.status();
+  // Never echo a PostgreSQL URI: it may hold a password.
+  std::string where = pg ? "the PostgreSQL store" : uri;
+  auto version = store::MigrateSchema(conn->get(), options.schema_version, where);
+  if (!version.ok()) return version.status();
+  auto s = std::make_unique<SqlStore>(std::move(*conn), *version, options);
+  Status st = s->LoadTone();
+  if (!st.ok()) return st;
+  return std::unique_ptr<Store>(std::move(s));
+}
+
+std::string DictionaryVersion(const std::string& data_dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<std::string> files;
+  for (auto it = fs::recursive_directory_iterator(data_dir, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file(ec)) files.push_back(it->path().string());
+  }
+  std::sort(files.begin(), files.end());
+  uint64_t h = Fnv1a64("warta-dict");
+  for (const std::string& f : files) {
+    std::string text;
+    if (!ReadFileToString(f, &text).ok()) continue;
+    h = Fnv1a64(fs::relative(f, data_dir, ec).string(), h);
+    h = Fnv1a64(text, h);
+  }
+  return Hex64(h).substr(0, 12);
+}
+
+}  // namespace warta

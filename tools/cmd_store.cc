@@ -1,0 +1,451 @@
+// warta ingest | query | dyad | export: the event store from the command line.
+#include "cmd_store.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+
+#include "ingest/reader.h"
+#include "store/gdelt.h"
+#include "util/json_writer.h"
+#include "warta/coder.h"
+#include "warta/store.h"
+
+namespace warta {
+namespace {
+
+void Error(const std::string& msg) { fmt::print(stderr, "warta: {}\n", msg); }
+
+// Buffered standard output.
+class Out {
+ public:
+  ~Out() { Flush(); }
+  std::string& buf() { return buf_; }
+  void Line() {
+    buf_.push_back('\n');
+    if (buf_.size() > (1 << 16)) Flush();
+  }
+  void Flush() {
+    if (!buf_.empty()) fwrite(buf_.data(), 1, buf_.size(), stdout);
+    buf_.clear();
+    fflush(stdout);
+  }
+
+ private:
+  std::string buf_;
+};
+
+// Ends the CLI11 parse with an exit code (CLI11 returns it silently).
+[[noreturn]] void Exit(int code) { throw CLI::RuntimeError(code); }
+
+std::unique_ptr<Store> OpenStore(const std::string& db, bool create, const std::string& data_dir,
+                                 const std::string& dict_version = "") {
+  StoreOptions opts;
+  opts.create_if_missing = create;
+  opts.data_dir = data_dir;
+  opts.dictionary_version = dict_version;
+  auto store = Store::Open(db, opts);
+  if (!store.ok()) {
+    Error(store.status().message());
+    Exit(1);
+  }
+  return std::move(*store);
+}
+
+std::string Csv(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) {
+    if (c == '"') q.push_back('"');
+    q.push_back(c);
+  }
+  return q + "\"";
+}
+
+std::string Num(double v) { return fmt::format("{:.6g}", v); }
+
+const char* kCsvHeader =
+    "id,date,source,source_name,target,target_name,code,root,quad_class,goldstein,plover,place,"
+    "country,lat,lon,num_mentions,num_sources,num_articles,avg_tone,source_url";
+
+void AppendCsv(const StoredEvent& e, std::string* out) {
+  *out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}", e.id, e.date,
+                      Csv(e.source), Csv(e.source_name), Csv(e.target), Csv(e.target_name), e.code,
+                      e.root, e.quad_class, Num(e.goldstein), e.plover, Csv(e.place), e.country,
+                      e.has_place ? Num(e.lat) : "", e.has_place ? Num(e.lon) : "", e.num_mentions,
+                      e.num_sources, e.num_articles, Num(e.avg_tone), Csv(e.source_url));
+}
+
+void AppendJson(const StoredEvent& e, const std::vector<StoredMention>& mentions,
+                std::string* out) {
+  using json::AppendString;
+  *out += fmt::format("{{\"id\": {}, \"date\": ", e.id);
+  AppendString(e.date, out);
+  *out += ", \"source\": {\"code\": ";
+  AppendString(e.source, out);
+  *out += ", \"text\": ";
+  AppendString(e.source_name, out);
+  *out += "}, \"target\": ";
+  if (e.target.empty()) {
+    *out += "null";
+  } else {
+    *out += "{\"code\": ";
+    AppendString(e.target, out);
+    *out += ", \"text\": ";
+    AppendString(e.target_name, out);
+    *out += "}";
+  }
+  *out += ", \"code\": ";
+  AppendString(e.code, out);
+  *out += ", \"root\": ";
+  AppendString(e.root, out);
+  *out += fmt::format(", \"quad_class\": {}, \"goldstein\": {}, \"plover\": ", e.quad_class,
+                      Num(e.goldstein));
+  AppendString(e.plover, out);
+  *out += ", \"location\": ";
+  if (e.has_place) {
+    *out += "{\"name\": ";
+    AppendString(e.place, out);
+    *out += ", \"country\": ";
+    AppendString(e.country, out);
+    *out += fmt::format(", \"lat\": {}, \"lon\": {}}}", Num(e.lat), Num(e.lon));
+  } else {
+    *out += "null";
+  }
+  *out += fmt::format(
+      ", \"num_mentions\": {}, \"num_sources\": {}, \"num_articles\": {}, \"avg_tone\": {}, "
+      "\"mentions\": [",
+      e.num_mentions, e.num_sources, e.num_articles, Num(e.avg_tone));
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const StoredMention& m = mentions[i];
+    if (i) *out += ", ";
+    *out += "{\"doc_id\": ";
+    AppendString(m.doc_id, out);
+    *out += fmt::format(", \"sentence\": {{\"index\": {}, \"text\": ", m.sentence_index);
+    AppendString(m.sentence, out);
+    *out += fmt::format(", \"span\": [{}, {}]}}, \"rule\": ", m.sentence_begin, m.sentence_end);
+    AppendString(m.rule, out);
+    *out += fmt::format(", \"confidence\": {}}}", m.confidence);
+  }
+  *out += "]}";
+}
+
+std::string Cut(const std::string& s, size_t n) {
+  if (s.size() <= n) return s;
+  size_t i = n;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;  // UTF-8 boundary
+  return s.substr(0, i);
+}
+
+// Prints events in one of the formats; jsonl carries the mentions.
+int PrintEvents(Store* store, const EventFilter& filter, const std::string& format) {
+  Out out;
+  Status st;
+  if (format == "table") {
+    out.buf() += fmt::format(
+        "{:<19} {:<10} {:<10} {:<10} {:<5} {:>4} {:>6} {:<16} {:>3} {:>3} {:>6}", "id", "date",
+        "source", "target", "code", "quad", "gold", "place", "men", "art", "tone");
+    out.Line();
+  } else if (format == "csv") {
+    out.buf() += kCsvHeader;
+    out.Line();
+  }
+  int64_t n = 0;
+  std::vector<StoredMention> mentions;
+  Status inner;
+  st = store->ForEachEvent(filter, [&](const StoredEvent& e) {
+    ++n;
+    if (format == "table") {
+      out.buf() += fmt::format(
+          "{:<19} {:<10} {:<10} {:<10} {:<5} {:>4} {:>6} {:<16} {:>3} {:>3} {:>6}", e.id, e.date,
+          e.source, e.target.empty() ? "-" : e.target, e.code, e.quad_class, Num(e.goldstein),
+          Cut(e.place, 16), e.num_mentions, e.num_articles, fmt::format("{:.2f}", e.avg_tone));
+      out.Line();
+    } else if (format == "csv") {
+      AppendCsv(e, &out.buf());
+      out.Line();
+    } else {
+      mentions.clear();
+      EventFilter one;
+      one.event_id = e.id;
+      inner = store->ForEachMention(one, [&](const StoredMention& m) {
+        mentions.push_back(m);
+        return true;
+      });
+      if (!inner.ok()) return false;
+      AppendJson(e, mentions, &out.buf());
+      out.Line();
+    }
+    return true;
+  });
+  if (st.ok()) st = inner;
+  out.Flush();
+  if (!st.ok()) {
+    Error(st.message());
+    return 1;
+  }
+  if (format == "table" && isatty(STDOUT_FILENO)) fmt::print("{} events\n", n);
+  return 0;
+}
+
+int RunIngest(const std::vector<std::string>& paths, const std::string& db, const std::string& lang,
+              const std::string& date, const std::string& data_dir) {
+  if (lang != "auto" && lang != "en" && lang != "id") {
+    Error("--lang must be auto, en or id");
+    return 1;
+  }
+  CoderOptions copts;
+  copts.data_dir = data_dir;
+  copts.default_lang = lang;
+  copts.default_date = date;
+  auto coder = Coder::Open(copts);
+  if (!coder.ok()) {
+    Error(coder.status().ToString());
+    return 1;
+  }
+  std::string dir = (*coder)->DataDir();
+  auto store = OpenStore(db, true, dir, DictionaryVersion(dir));
+  uint64_t docs = 0, fresh = 0, unchanged = 0, replaced = 0, events_new = 0, merged = 0, errors = 0;
+  std::vector<Event> events;
+  ReaderOptions ropts;
+  ropts.default_date = date;
+  ropts.default_lang = lang;
+  bool fatal = false;
+  int failed_in_a_row = 0;
+  DocumentReader reader(
+      ropts,
+      [&](Document&& doc) {
+        if (fatal) return;
+        ++docs;
+        events.clear();
+        CodeStats cs;
+        Status st = (*coder)->Code(doc, &events, &cs);
+        if (!st.ok()) {
+          // A document that does not code is not stored: a later run may code it.
+          ++errors;
+          Error(doc.origin + ": " + st.message());
+          return;
+        }
+        if (!cs.lang.empty()) doc.lang = cs.lang;
+        auto ws = store->WriteDocument(doc, events);
+        if (!ws.ok()) {
+          // The document was rolled back; go on with the next one, unless the store
+          // itself is failing (every write fails: disk full, connection lost).
+          ++errors;
+          Error(doc.origin + ": " + ws.status().message());
+          if (++failed_in_a_row >= 20) {
+            Error("giving up: 20 documents in a row could not be stored");
+            fatal = true;
+          }
+          return;
+        }
+        failed_in_a_row = 0;
+        if (ws->unchanged)
+          ++unchanged;
+        else if (ws->replaced)
+          ++replaced;
+        else
+          ++fresh;
+        events_new += ws->events_new;
+        merged += ws->events_merged;
+      },
+      [&](const Status& st) {
+        ++errors;
+        Error(st.message());
+      });
+  for (const std::string& p : paths) {
+    if (fatal) break;
+    Status st = reader.ReadPath(p);
+    if (!st.ok()) {
+      ++errors;
+      Error(st.message());
+    }
+  }
+  fmt::print(stderr,
+             "warta: {} documents ({} new, {} replaced, {} unchanged), {} new events, {} reports "
+             "of stored events, {} errors\n",
+             docs, fresh, replaced, unchanged, events_new, merged, errors);
+  if (fatal) return 1;
+  return errors ? 2 : 0;
+}
+
+int RunDyad(const std::string& a, const std::string& b, const std::string& db,
+            const std::string& by, const std::string& from, const std::string& to,
+            const std::string& format) {
+  auto store = OpenStore(db, false, "");
+  Period p = by == "day"    ? Period::kDay
+             : by == "week" ? Period::kWeek
+             : by == "year" ? Period::kYear
+                            : Period::kMonth;
+  auto rows = store->Dyad(a, b, p, from, to);
+  if (!rows.ok()) {
+    Error(rows.status().message());
+    return 1;
+  }
+  auto mean = [](double sum, int64_t n) { return n ? sum / static_cast<double>(n) : 0.0; };
+  Out out;
+  std::string ab = a + ">" + b, ba = b + ">" + a;
+  if (format == "table") {
+    out.buf() += fmt::format("{:<10} {:>8} {:>9} {:>8} {:>8} {:>9} {:>8}", by, ab + " n", "sum",
+                             "mean", ba + " n", "sum", "mean");
+  } else if (format == "csv") {
+    out.buf() +=
+        "period,ab_count,ab_goldstein_sum,ab_goldstein_mean,ba_count,ba_goldstein_sum,"
+        "ba_goldstein_mean";
+  }
+  if (format != "jsonl") out.Line();
+  for (const DyadRow& r : *rows) {
+    double am = mean(r.ab_goldstein, r.ab_count), bm = mean(r.ba_goldstein, r.ba_count);
+    if (format == "table") {
+      out.buf() += fmt::format("{:<10} {:>8} {:>9.2f} {:>8.2f} {:>8} {:>9.2f} {:>8.2f}", r.period,
+                               r.ab_count, r.ab_goldstein, am, r.ba_count, r.ba_goldstein, bm);
+    } else if (format == "csv") {
+      out.buf() += fmt::format("{},{},{},{},{},{},{}", r.period, r.ab_count, Num(r.ab_goldstein),
+                               Num(am), r.ba_count, Num(r.ba_goldstein), Num(bm));
+    } else {
+      out.buf() += "{\"period\": ";
+      json::AppendString(r.period, &out.buf());
+      out.buf() += ", \"a\": ";
+      json::AppendString(a, &out.buf());
+      out.buf() += ", \"b\": ";
+      json::AppendString(b, &out.buf());
+      out.buf() += fmt::format(
+          ", \"ab\": {{\"count\": {}, \"goldstein_sum\": {}, \"goldstein_mean\": {}}}, "
+          "\"ba\": {{\"count\": {}, \"goldstein_sum\": {}, \"goldstein_mean\": {}}}}}",
+          r.ab_count, Num(r.ab_goldstein), Num(am), r.ba_count, Num(r.ba_goldstein), Num(bm));
+    }
+    out.Line();
+  }
+  return 0;
+}
+
+int RunExport(const std::string& db, const std::string& format, const EventFilter& filter,
+              bool header) {
+  auto store = OpenStore(db, false, "");
+  if (format == "jsonl" || format == "csv") return PrintEvents(store.get(), filter, format);
+  Out out;
+  Status st;
+  if (format == "gdelt-events") {
+    if (header) {
+      out.buf() += store::GdeltEventHeader();
+      out.Line();
+    }
+    st = store->ForEachEvent(filter, [&](const StoredEvent& e) {
+      store::AppendGdeltEvent(e, &out.buf());
+      out.Line();
+      return true;
+    });
+  } else {
+    if (header) {
+      out.buf() += store::GdeltMentionHeader();
+      out.Line();
+    }
+    // Mentions come ordered by event id; the events they need are looked up by id.
+    StoredEvent current;
+    st = store->ForEachMention(filter, [&](const StoredMention& m) {
+      if (current.id != m.event_id) {
+        EventFilter one;
+        one.event_id = m.event_id;
+        Status s = store->ForEachEvent(one, [&](const StoredEvent& e) {
+          current = e;
+          return false;
+        });
+        if (!s.ok()) return false;
+      }
+      store::AppendGdeltMention(current, m, &out.buf());
+      out.Line();
+      return true;
+    });
+  }
+  out.Flush();
+  if (!st.ok()) {
+    Error(st.message());
+    return 1;
+  }
+  return 0;
+}
+
+struct FilterOptions {
+  EventFilter f;
+  int quad = 0;
+};
+
+void AddFilterOptions(CLI::App* cmd, FilterOptions* o) {
+  cmd->add_option("--from", o->f.from, "first date, YYYY[-MM[-DD]]");
+  cmd->add_option("--to", o->f.to, "last date, YYYY[-MM[-DD]] (inclusive)");
+  cmd->add_option("--actor", o->f.actor, "source or target code starts with this (IDN, USAGOV)");
+  cmd->add_option("--country", o->f.country, "country of the place (ISO alpha-2 or alpha-3)");
+  cmd->add_option("--code", o->f.code, "CAMEO code starts with this (04, 043)");
+  cmd->add_option("--root", o->f.root, "CAMEO root code (01..20)");
+  cmd->add_option("--quad", o->quad, "QuadClass 1..4")->check(CLI::Range(1, 4));
+  cmd->add_option("--place", o->f.place, "words of the place name");
+  cmd->add_option("--text", o->f.text, "words of a reporting sentence");
+  cmd->add_option("--limit", o->f.limit, "at most this many events");
+}
+
+EventFilter Filter(const FilterOptions& o) {
+  EventFilter f = o.f;
+  if (o.quad) f.quad = o.quad;
+  return f;
+}
+
+}  // namespace
+
+void RegisterStoreCommands(CLI::App* app, const std::string* data_dir) {
+  // Options live as long as the app: main() parses once and returns.
+  struct Opts {
+    std::vector<std::string> paths;
+    std::string db, lang = "auto", date, format = "table", by = "month", a, b, from, to;
+    std::string export_format = "gdelt-events";
+    bool header = false;
+    FilterOptions q, x;
+  };
+  static Opts o;
+
+  const char* db_help = "the store: a SQLite file or postgresql://user@host:port/dbname";
+  auto* ingest =
+      app->add_subcommand("ingest", "code documents and write them with their events to a store");
+  ingest->add_option("paths", o.paths, "JSON-lines, .txt files, directories, or - for stdin")
+      ->required();
+  ingest->add_option("--db", o.db, db_help)->required();
+  ingest->add_option("--lang", o.lang, "auto, en or id: language of documents that do not say");
+  ingest->add_option("--date", o.date, "YYYY-MM-DD: date of documents that do not say");
+  ingest->callback([data_dir] { Exit(RunIngest(o.paths, o.db, o.lang, o.date, *data_dir)); });
+
+  auto* query = app->add_subcommand("query", "list stored events matching filters");
+  query->add_option("--db", o.db, db_help)->required();
+  AddFilterOptions(query, &o.q);
+  query->add_option("--format", o.format, "table, jsonl (with mentions) or csv")
+      ->check(CLI::IsMember({"table", "jsonl", "csv"}));
+  query->callback([] {
+    auto store = OpenStore(o.db, false, "");
+    Exit(PrintEvents(store.get(), Filter(o.q), o.format));
+  });
+
+  auto* dyad = app->add_subcommand(
+      "dyad", "events between two actors per period, both directions: count, Goldstein sum, mean");
+  dyad->add_option("a", o.a, "actor code (prefix): IDN, USAGOV")->required();
+  dyad->add_option("b", o.b, "actor code (prefix)")->required();
+  dyad->add_option("--db", o.db, db_help)->required();
+  dyad->add_option("--by", o.by, "day, week (from Monday), month or year")
+      ->check(CLI::IsMember({"day", "week", "month", "year"}));
+  dyad->add_option("--from", o.from, "first date, YYYY[-MM[-DD]]");
+  dyad->add_option("--to", o.to, "last date, YYYY[-MM[-DD]] (inclusive)");
+  dyad->add_option("--format", o.format, "table, jsonl or csv")
+      ->check(CLI::IsMember({"table", "jsonl", "csv"}));
+  dyad->callback([] { Exit(RunDyad(o.a, o.b, o.db, o.by, o.from, o.to, o.format)); });
+
+  auto* exp = app->add_subcommand(
+      "export",
+      "write the store as GDELT 2.0 events (61 columns) or mentions (16), JSON lines or CSV");
+  exp->add_option("--db", o.db, db_help)->required();
+  exp->add_option("--format", o.export_format, "gdelt-events, gdelt-mentions, jsonl or csv")
+      ->check(CLI::IsMember({"gdelt-events", "gdelt-mentions", "jsonl", "csv"}));
+  exp->add_flag("--header", o.header, "GDELT formats: a first line of column names");
+  AddFilterOptions(exp, &o.x);
+  exp->callback([] { Exit(RunExport(o.db, o.export_format, Filter(o.x), o.header)); });
+}
+
+}  // namespace warta
