@@ -4,6 +4,7 @@
 // what remains is a known root, so "mengatakan" → "kata" (not libstemmer's "ata") and
 // "memperbarui" → "baru". Nasal assimilation is undone: meny+vowel → s, men+vowel → t,
 // mem+vowel → p, meng+vowel → k (each also tried without the restored consonant).
+#include <atomic>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -23,16 +24,19 @@ struct Candidate {
 
 class IndonesianMorphology : public Morphology {
  public:
-  explicit IndonesianMorphology(const Lexicon* lexicon) : lexicon_(lexicon) {}
+  explicit IndonesianMorphology(const Lexicon* lexicon)
+      : lexicon_(lexicon), serial_(next_serial_.fetch_add(1) + 1) {}
 
   void AddRoot(WordId root) override { roots_.insert(root); }
 
   Analysis Analyze(std::string_view lower) const override {
-    thread_local const void* owner = nullptr;
+    // Per-thread cache of analyses, for the morphology that filled it: keyed by a serial
+    // number, not the address — a new morphology may be built where an old one was.
+    thread_local uint64_t owner = 0;
     thread_local std::unordered_map<std::string, Analysis> cache;
-    if (owner != this) {
+    if (owner != serial_) {
       cache.clear();
-      owner = this;
+      owner = serial_;
     }
     auto it = cache.find(std::string(lower));
     if (it != cache.end()) return it->second;
@@ -171,6 +175,8 @@ class IndonesianMorphology : public Morphology {
   }
 
   const Lexicon* lexicon_;
+  const uint64_t serial_;
+  static inline std::atomic<uint64_t> next_serial_{0};
   std::unordered_set<WordId> roots_;
 };
 
