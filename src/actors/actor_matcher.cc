@@ -184,6 +184,13 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
           gap += utf8::Lower(TokenText(s.text, tok[k])) + " ";
         joinable = gap == "'s " || gap == "’s " || gap == "of " || gap == "of the " ||
                    gap == "( " || gap == "dari ";
+        // "French paper workers", "Palestinian suicide bombers": a demonym, a noun
+        // modifier, an agent.
+        if (!joinable && gap_end - gap_begin == 1 && cur.entry->kind == ActorKind::kDemonym &&
+            nxt.entry->kind == ActorKind::kAgent && tok[gap_begin].Is(kTokWord) &&
+            !tok[gap_begin].Is(kTokCapital) && !lang.Is(tok[gap_begin].word, Cat::kStopword) &&
+            !lang.Is(tok[gap_begin].word, Cat::kCoordinator))
+          joinable = true;
         // "Lebanon's new President", "Iraq's former prime minister": one lowercase
         // modifier after the possessive.
         if (!joinable && gap_end - gap_begin == 2 && nxt.entry->kind == ActorKind::kAgent) {

@@ -955,6 +955,10 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
     if (english && gerund && k > w_.tb && is_preposition(k - 1)) {
       // "any assessment of lifting the sanctions": a gerund after a preposition.
       in_phrase = true, k -= 1;
+    } else if (english && gerund && k > w_.tb + 1 && is_preposition(k - 2) &&
+               tok_[k - 1].Is(kTokWord) && !tok_[k - 1].Is(kTokCapital) && w_.MentionEnd(k) < 0) {
+      // "after fierce fighting with guerrillas": one adjective between.
+      in_phrase = true, k -= 2;
     } else if (english) {
       for (int words = 0;
            words < 3 && k > w_.tb && !tok_[k - 1].Is(kTokPunct) && w_.MentionEnd(k) < 0; ++words) {

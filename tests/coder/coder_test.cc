@@ -184,6 +184,17 @@ TEST_F(CoderTest, WorldGazetteerPlacesOnlyAfterLocatives) {
   EXPECT_EQ(places("The pope met him at Casa Santa Marta.", "en"), V{});
 }
 
+TEST_F(CoderTest, DemonymNounModifierAgentIsOneActor) {
+  EXPECT_EQ(Code("Angry French paper workers accused Germany.", "en"), V{"FRALAB>DEU:112"});
+}
+
+TEST_F(CoderTest, NounTriggerAfterPrepositionAndAdjectiveTakesNoSpeaker) {
+  // "fierce fighting with guerrillas" is a noun: the sources who said it did not fight.
+  EXPECT_EQ(Code("The town fell after fierce fighting with guerrillas, Thai military sources said.",
+                 "en"),
+            V{});
+}
+
 TEST_F(CoderTest, ItIsTheLastSubject) {
   EXPECT_EQ(
       Code("Russia annexed Crimea in 2014. Since then it has supported armed groups in Donbas.",
