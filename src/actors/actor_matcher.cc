@@ -261,6 +261,11 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
       m.bare_agent = true;
     }
     if (unknown_person) m.has_person = true;
+    // "the Albanians of southern Serbia": people named by a plural demonym.
+    if (q == p && pieces[p].entry->kind == ActorKind::kDemonym) {
+      std::string_view last = TokenText(s.text, tok[m.te - 1]);
+      m.people = last.size() > 3 && (last.back() == 's' || last.back() == 'S');
+    }
     m.place = place;
     m.is_place_only = only_place;
     // A place: after "di", "in", "ke", "to" (possibly with "kota", "wilayah" between).

@@ -29,13 +29,15 @@ struct Mention {
   RefKind ref = RefKind::kNone;
   bool has_person = false;
   bool has_country = false;
-  bool bare_agent = false;        // an agent with no country or organisation ("pasukan")
-  bool locative = false;          // follows "di", "in", "at": a place, not an actor
-  bool directional = false;       // follows "ke", "to": a destination (a target slot may take it)
-  bool is_place_only = false;     // a gazetteer place that is not a country or capital
-  bool absorbed = false;          // part of another mention's code ("soldiers from Gondor")
-  int place = -1;                 // gazetteer entry for use as a location
-  int group = -1;                 // index of the first mention of its compound group
+  bool bare_agent = false;     // an agent with no country or organisation ("pasukan")
+  bool locative = false;       // follows "di", "in", "at": a place, not an actor
+  bool directional = false;    // follows "ke", "to": a destination (a target slot may take it)
+  bool is_place_only = false;  // a gazetteer place that is not a country or capital
+  bool absorbed = false;
+  bool people = false;  // a plural demonym alone: "the Albanians", "Kurds"          // part of
+                        // another mention's code ("soldiers from Gondor")
+  int place = -1;       // gazetteer entry for use as a location
+  int group = -1;       // index of the first mention of its compound group
   std::vector<std::string> pair;  // for kBoth once resolved: the two codes
 };
 

@@ -270,7 +270,9 @@ void SentenceCoder::ResolveReferences() {
   for (size_t k = 0; k + 1 < w_.mentions.size(); ++k) {
     Mention& m = w_.mentions[k];
     const Mention& next = w_.mentions[k + 1];
-    if (!m.bare_agent || next.has_person || next.code.size() != 3 || !next.pair.empty()) continue;
+    if (!(m.bare_agent || m.people) || next.has_person || next.code.size() != 3 ||
+        !next.pair.empty())
+      continue;
     // Up to two more words of the agent's phrase ("groups", "leaders") before it.
     uint32_t at = m.te;
     while (at < next.tb && at < m.te + 2 && tok_[at].Is(kTokWord) && !tok_[at].Is(kTokCapital) &&
@@ -278,14 +280,17 @@ void SentenceCoder::ResolveReferences() {
            !lang_.Is(tok_[at].word, Cat::kPreposition) && !lang_.Is(tok_[at].word, Cat::kStopword))
       ++at;
     if (at >= next.tb) continue;
+    if (m.people && at != m.te) continue;  // "the Albanians of Serbia", nothing between
     std::string_view prep = TokenText(doc_->text, tok_[at]);
     bool of = prep == "of" || prep == "from" || prep == "dari" || prep == "asal";
     if (!(next.locative || of)) continue;
     uint32_t after = at + 1;
     while (after < next.tb && lang_.Is(tok_[after].word, Cat::kDeterminer)) ++after;
     if (after != next.tb) continue;
-    m.code = next.code + m.code;
+    // A people of a country's territory are of that country ("Albanians of Serbia").
+    m.code = m.people ? next.code : next.code + m.code;
     m.bare_agent = false;
+    m.people = false;
     m.has_country = true;
     if (of) w_.mentions[k + 1].absorbed = true;  // "in Zimbabwe" still says where
   }
@@ -816,7 +821,11 @@ void SentenceCoder::DropSupersededFallbacks(std::vector<Match>* matches) const {
         uint32_t lo = std::min(a.head, b.head), hi = std::max(a.head, b.head);
         bool broken = false;
         for (uint32_t k = lo; k < hi && !broken; ++k)
-          broken = IsPunct(w_, k, ";") || (w_.StartsAt(k) & Bit(Cat::kClauseConj));
+          // A relative or subordinate clause is another clause: "will release the
+          // prime minister, whom they had taken hostage".
+          broken = IsPunct(w_, k, ";") ||
+                   (w_.StartsAt(k) &
+                    (Bit(Cat::kClauseConj) | Bit(Cat::kRelative) | Bit(Cat::kSubordinator)));
         if (!broken) superseded = true;
       }
     }

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "output/event_writer.h"
@@ -193,6 +194,27 @@ TEST_F(CoderTest, NounTriggerAfterPrepositionAndAdjectiveTakesNoSpeaker) {
   EXPECT_EQ(Code("The town fell after fierce fighting with guerrillas, Thai military sources said.",
                  "en"),
             V{});
+}
+
+TEST_F(CoderTest, PeopleOfACountryAreOfThatCountry) {
+  EXPECT_EQ(Code("The Albanians of southern Serbia accused Montenegro.", "en"), V{"SRB>MNE:112"});
+  // Not across other words: the Palestinians sought support from Europe, not Europe's.
+  auto events = Code("The Palestinians sought help from Egypt and accused Israel.", "en");
+  EXPECT_NE(std::find(events.begin(), events.end(), "PSE>ISR:112"), events.end())
+      << ::testing::PrintToString(events);
+}
+
+TEST_F(CoderTest, FallbackGivesWayOnlyWithinItsClause) {
+  // "release" has no specific pattern here; "taken hostage" in the relative clause
+  // does not make it give way.
+  auto events = Code(
+      "The rebels said they will release Prime Minister Mahendra Chaudhry, whom they had "
+      "taken hostage.",
+      "en");
+  bool release = false;
+  for (const auto& e : events)
+    release |= e.find(":035") != std::string::npos || e.find(":0841") != std::string::npos;
+  EXPECT_TRUE(release) << ::testing::PrintToString(events);
 }
 
 TEST_F(CoderTest, ItIsTheLastSubject) {
