@@ -179,6 +179,18 @@ std::vector<std::string> SentenceCoder::Codes(int mi) const {
     if (m.bare_agent && any_full) continue;  // "Rusia dan pasukan sekutunya": Rusia
     if (std::find(out.begin(), out.end(), m.code) == out.end()) out.push_back(m.code);
   }
+  // A bare country beside a more specific code of the same country adds nothing
+  // ("Menteri Koordinator … dan Keamanan Tedjo": IDNGOV and IDN are one actor).
+  if (out.size() > 1) {
+    std::vector<std::string> kept;
+    for (const std::string& c : out) {
+      bool covered = false;
+      for (const std::string& o : out)
+        covered |= c.size() == 3 && o.size() > 3 && o.compare(0, 3, c) == 0;
+      if (!covered) kept.push_back(c);
+    }
+    out.swap(kept);
+  }
   return out;
 }
 

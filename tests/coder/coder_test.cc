@@ -217,6 +217,16 @@ TEST_F(CoderTest, FallbackGivesWayOnlyWithinItsClause) {
   EXPECT_TRUE(release) << ::testing::PrintToString(events);
 }
 
+TEST_F(CoderTest, CountryBesideItsOwnAgentIsOneActor) {
+  // "Menteri Koordinator Politik Hukum dan Keamanan Tedjo Edhy" splits at "dan" into a
+  // minister (IDNGOV) and a name (IDN): one target, not two.
+  EXPECT_EQ(
+      Code("Presiden Joko Widodo menegur Menteri Koordinator Politik Hukum dan Keamanan Tedjo "
+           "Edhy Purdijatno.",
+           "id"),
+      V{"IDNGOV>IDNGOV:111"});
+}
+
 TEST_F(CoderTest, ItIsTheLastSubject) {
   EXPECT_EQ(
       Code("Russia annexed Crimea in 2014. Since then it has supported armed groups in Donbas.",
