@@ -1,5 +1,7 @@
 #include "actors/actor_matcher.h"
 
+#include <algorithm>
+
 #include "util/utf8.h"
 
 namespace warta {
@@ -397,9 +399,17 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
         break;
     }
     if (r == RefKind::kNone) continue;
+    // "the two ministers", "kedua menteri": the reference wins over the bare agent word
+    // inside it; any other actor inside keeps its place.
     bool overlaps = false;
-    for (size_t k = first_new; k < out->size(); ++k)
-      if ((*out)[k].tb < mk.end && mk.begin < (*out)[k].te) overlaps = true;
+    for (size_t k = first_new; k < out->size(); ++k) {
+      Mention& o = (*out)[k];
+      if (!(o.tb < mk.end && mk.begin < o.te)) continue;
+      if (r == RefKind::kBoth && o.bare_agent && mk.begin <= o.tb && o.te <= mk.end)
+        o.te = o.tb;  // emptied; removed below
+      else
+        overlaps = true;
+    }
     if (overlaps) continue;
     // "keduanya" is both a plural pronoun and "both": keep the longer / first one.
     bool dup = false;
@@ -412,6 +422,9 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
     m.ref = r;
     out->push_back(m);
   }
+  out->erase(std::remove_if(out->begin() + first_new, out->end(),
+                            [](const Mention& m) { return m.te <= m.tb; }),
+             out->end());
   std::sort(out->begin() + first_new, out->end(),
             [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
   // 4. Compound groups: A dan B, A, B dan C, A and B. A comma links two actors only
