@@ -360,7 +360,13 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
         ++e;
       bool after_word = i > s.tb && !tok[i - 1].Is(kTokCapital);
       bool opens_sentence = i == s.tb || tok[i - 1].Is(kTokQuote) || tok[i - 1].Is(kTokTerminal);
-      if ((opens_sentence && e - i >= 2) || (!opens_sentence && after_word)) {
+      // A single capitalised word opening the sentence is a name when a verb follows it
+      // ("Tjahjo menilai …", "Freddy menegaskan, …") and it is no derived word itself.
+      bool name_then_verb =
+          opens_sentence && e == i + 1 && e < s.te && tok[i].root == tok[i].word &&
+          !tok[i].affixes &&
+          ((tok[e].affixes & (kPrefixMe | kPrefixDi)) || HasMarker(s, e, Cat::kSay));
+      if ((opens_sentence && (e - i >= 2 || name_then_verb)) || (!opens_sentence && after_word)) {
         Mention m;
         m.tb = i;
         m.te = e;
@@ -473,7 +479,6 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
     if (a.locative) b.locative = true;
     if (a.directional) b.directional = true;
   }
-  (void)HasMarker;
   (void)MarkerAt;
 }
 
