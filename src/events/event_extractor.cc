@@ -228,9 +228,20 @@ void SentenceCoder::ResolveReferences() {
         else
           m.pair = doc_->last_pair;
         break;
-      case RefKind::kIt:
-        if (doc_->last_subject.size() == 1) m.code = doc_->last_subject[0];
+      case RefKind::kIt: {
+        // "Russia denied that it attacked …": the nearest country or organisation
+        // before it in the sentence, else the last subject.
+        for (size_t j = k; j-- > 0;) {
+          const Mention& o = w_.mentions[j];
+          if (o.ref == RefKind::kNone && !o.code.empty() && !o.has_person && !o.locative &&
+              !o.bare_agent && !o.is_place_only) {
+            m.code = o.code;
+            break;
+          }
+        }
+        if (m.code.empty() && doc_->last_subject.size() == 1) m.code = doc_->last_subject[0];
         break;
+      }
       case RefKind::kNone:
         break;
     }

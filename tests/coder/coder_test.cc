@@ -227,6 +227,11 @@ TEST_F(CoderTest, CountryBesideItsOwnAgentIsOneActor) {
       V{"IDNGOV>IDNGOV:111"});
 }
 
+TEST_F(CoderTest, DeniedActsAreNotAsserted) {
+  EXPECT_EQ(Code("Russia denied that it attacked Ukraine on Monday.", "en"), V{"!RUS>UKR:190"});
+  EXPECT_EQ(Code("Rusia membantah telah menyerang Ukraina pada Senin.", "id"), V{"!RUS>UKR:190"});
+}
+
 TEST_F(CoderTest, ItIsTheLastSubject) {
   EXPECT_EQ(
       Code("Russia annexed Crimea in 2014. Since then it has supported armed groups in Donbas.",
