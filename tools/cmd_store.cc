@@ -1,12 +1,21 @@
 // warta ingest | query | dyad | export: the event store from the command line.
+//
+// ingest is crash-safe and resumable: documents are committed whole (a batch per
+// transaction, in input order), and a run of the same command after a kill skips the
+// documents already stored (same id and text) before coding them.
 #include "cmd_store.h"
 
 #include <fmt/format.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <atomic>
+#include <chrono>
 #include <cstdio>
+#include <filesystem>
 
+#include "ingest/byte_source.h"
+#include "ingest/pipeline.h"
 #include "ingest/reader.h"
 #include "store/gdelt.h"
 #include "util/json_writer.h"
@@ -41,8 +50,9 @@ class Out {
 [[noreturn]] void Exit(int code) { throw CLI::RuntimeError(code); }
 
 std::unique_ptr<Store> OpenStore(const std::string& db, bool create, const std::string& data_dir,
-                                 const std::string& dict_version = "") {
+                                 const std::string& dict_version = "", int cache_mb = 0) {
   StoreOptions opts;
+  opts.cache_mb = cache_mb;
   opts.create_if_missing = create;
   opts.data_dir = data_dir;
   opts.dictionary_version = dict_version;
@@ -190,83 +200,220 @@ int PrintEvents(Store* store, const EventFilter& filter, const std::string& form
   return 0;
 }
 
-int RunIngest(const std::vector<std::string>& paths, const std::string& db, const std::string& lang,
-              const std::string& date, const std::string& data_dir) {
-  if (lang != "auto" && lang != "en" && lang != "id") {
+// Bytes of input in all, for the progress line's ETA; 0 when unknown (standard input,
+// compressed files).
+uint64_t TotalInputBytes(const std::vector<std::string>& paths) {
+  namespace fs = std::filesystem;
+  uint64_t total = 0;
+  auto add = [&](const fs::path& p) {
+    std::error_code ec;
+    uint64_t size = fs::file_size(p, ec);
+    if (ec) return false;
+    char head[4] = {};
+    FILE* f = fopen(p.c_str(), "rb");
+    if (!f) return false;
+    size_t n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    if (DetectCompression(std::string_view(head, n)) != Compression::kNone) return false;
+    total += size;
+    return true;
+  };
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (p == "-") return 0;
+    if (fs::is_directory(p, ec)) {
+      for (auto it = fs::recursive_directory_iterator(p, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (!name.empty() && name[0] == '.') {
+          if (it->is_directory()) it.disable_recursion_pending();
+          continue;
+        }
+        if (it->is_regular_file() && !add(it->path())) return 0;
+      }
+    } else if (!add(p)) {
+      return 0;
+    }
+  }
+  return total;
+}
+
+struct IngestOptions {
+  std::vector<std::string> paths;
+  std::string db, lang = "auto", date;
+  int jobs = 0;
+  int batch = 0;       // documents per transaction; 0: the default
+  int cache_mb = 512;  // the writer's SQLite page cache
+};
+
+// warta ingest: a reader (this thread) → N coding workers → one writer thread that owns
+// the store connection and writes the documents in input order, a batch per
+// transaction. Documents already stored with the same text are skipped before coding
+// (a second, read-only connection asks), so a killed run resumes where it stopped.
+int RunIngest(const IngestOptions& o, const std::string& data_dir) {
+  if (o.lang != "auto" && o.lang != "en" && o.lang != "id") {
     Error("--lang must be auto, en or id");
     return 1;
   }
+  auto start = std::chrono::steady_clock::now();
   CoderOptions copts;
   copts.data_dir = data_dir;
-  copts.default_lang = lang;
-  copts.default_date = date;
+  copts.default_lang = o.lang;
+  copts.default_date = o.date;
   auto coder = Coder::Open(copts);
   if (!coder.ok()) {
     Error(coder.status().ToString());
     return 1;
   }
   std::string dir = (*coder)->DataDir();
-  auto store = OpenStore(db, true, dir, DictionaryVersion(dir));
-  uint64_t docs = 0, fresh = 0, unchanged = 0, replaced = 0, events_new = 0, merged = 0, errors = 0;
-  std::vector<Event> events;
-  ReaderOptions ropts;
-  ropts.default_date = date;
-  ropts.default_lang = lang;
-  bool fatal = false;
+  auto store = OpenStore(o.db, true, dir, DictionaryVersion(dir), o.cache_mb);
+  auto done = OpenStore(o.db, false, "");  // reads only: which documents are stored
+
+  // Writer-thread counts.
+  uint64_t fresh = 0, unchanged = 0, replaced = 0, events_new = 0, merged = 0;
+  uint64_t store_errors = 0, coder_errors = 0, read_errors = 0, skipped = 0;
   int failed_in_a_row = 0;
+  std::atomic<bool> fatal{false};
+
+  PipelineOptions popts;
+  popts.threads = o.jobs;
+  popts.progress = isatty(STDERR_FILENO);
+  if (popts.progress) popts.total_bytes = TotalInputBytes(o.paths);
+  // The writer holds coded documents until a commit is due: large transactions write
+  // each changed database page once for many documents. A kill loses at most the
+  // documents held and the transaction in progress; a rerun codes them again.
+  std::vector<CodedDocument> held;
+  size_t held_bytes = 0;
+  auto last_commit = std::chrono::steady_clock::now();
+  std::vector<DocumentWrite> writes;
+  CodePipeline* progress = nullptr;
+  auto commit = [&] {
+    last_commit = std::chrono::steady_clock::now();
+    if (held.empty()) return;
+    writes.clear();
+    for (const CodedDocument& cd : held) writes.push_back({&cd.doc, &cd.events});
+    std::vector<Result<WriteStats>> results = store->WriteDocuments(writes);
+    for (size_t i = 0; i < results.size(); ++i) {
+      Result<WriteStats>& ws = results[i];
+      if (!ws.ok()) {
+        // The document was rolled back; go on with the next one, unless the store
+        // itself is failing (every write fails: disk full, connection lost).
+        ++store_errors;
+        if (progress) progress->CountExternalError();
+        if (!fatal) Error(held[i].doc.origin + ": " + ws.status().message());
+        if (++failed_in_a_row >= 20 && !fatal) {
+          Error("giving up: 20 documents in a row could not be stored");
+          fatal = true;
+        }
+        continue;
+      }
+      failed_in_a_row = 0;
+      if (ws->unchanged)
+        ++unchanged;
+      else if (ws->replaced)
+        ++replaced;
+      else
+        ++fresh;
+      events_new += static_cast<uint64_t>(ws->events_new);
+      merged += static_cast<uint64_t>(ws->events_merged);
+    }
+    held.clear();
+    held_bytes = 0;
+  };
+  const size_t commit_docs = o.batch > 0 ? static_cast<size_t>(o.batch) : 2000;
+  const size_t commit_bytes = 16u << 20;
+  const auto commit_every = std::chrono::seconds(2);
+  CodePipeline pipeline(
+      **coder, popts,
+      [&](std::vector<CodedDocument>& batch) {
+        if (fatal) return;
+        for (CodedDocument& cd : batch) {
+          held_bytes += cd.doc.text.size();
+          held.push_back(std::move(cd));
+        }
+        if (held.size() >= commit_docs || held_bytes >= commit_bytes ||
+            std::chrono::steady_clock::now() - last_commit >= commit_every)
+          commit();
+      },
+      [&](const Status& st) {
+        // A document that does not code is not stored: a later run may code it.
+        ++coder_errors;
+        Error(st.message());
+      });
+  progress = &pipeline;
+
+  // Documents are checked against the store a few dozen at a time, before coding.
+  std::vector<Document> pending;
+  size_t pending_bytes = 0;
+  std::vector<const Document*> check;
+  ReaderOptions ropts;
+  ropts.default_date = o.date;
+  ropts.default_lang = o.lang;
+  uint64_t read_pos = 0;
+  auto flush = [&] {
+    if (pending.empty()) return;
+    check.clear();
+    for (const Document& d : pending) check.push_back(&d);
+    auto stored = done->AlreadyStored(check);
+    if (!stored.ok()) {
+      // Not fatal: the writer finds stored documents again (and leaves them alone).
+      Error(stored.status().message());
+      stored = std::vector<bool>(pending.size(), false);
+    }
+    uint64_t n = 0;
+    for (size_t i = 0; i < pending.size(); ++i) {
+      if ((*stored)[i])
+        ++n;
+      else
+        pipeline.Add(std::move(pending[i]));
+    }
+    skipped += n;
+    if (n) pipeline.CountSkipped(n);
+    pipeline.SetInputPosition(read_pos);
+    pending.clear();
+    pending_bytes = 0;
+  };
   DocumentReader reader(
       ropts,
       [&](Document&& doc) {
         if (fatal) return;
-        ++docs;
-        events.clear();
-        CodeStats cs;
-        Status st = (*coder)->Code(doc, &events, &cs);
-        if (!st.ok()) {
-          // A document that does not code is not stored: a later run may code it.
-          ++errors;
-          Error(doc.origin + ": " + st.message());
-          return;
+        pending_bytes += doc.text.size();
+        pending.push_back(std::move(doc));
+        if (pending.size() >= 64 || pending_bytes >= (1u << 20)) {
+          read_pos = reader.stats().bytes;
+          flush();
         }
-        if (!cs.lang.empty()) doc.lang = cs.lang;
-        auto ws = store->WriteDocument(doc, events);
-        if (!ws.ok()) {
-          // The document was rolled back; go on with the next one, unless the store
-          // itself is failing (every write fails: disk full, connection lost).
-          ++errors;
-          Error(doc.origin + ": " + ws.status().message());
-          if (++failed_in_a_row >= 20) {
-            Error("giving up: 20 documents in a row could not be stored");
-            fatal = true;
-          }
-          return;
-        }
-        failed_in_a_row = 0;
-        if (ws->unchanged)
-          ++unchanged;
-        else if (ws->replaced)
-          ++replaced;
-        else
-          ++fresh;
-        events_new += ws->events_new;
-        merged += ws->events_merged;
       },
       [&](const Status& st) {
-        ++errors;
+        ++read_errors;
+        pipeline.CountExternalError();
         Error(st.message());
       });
-  for (const std::string& p : paths) {
+  for (const std::string& p : o.paths) {
     if (fatal) break;
     Status st = reader.ReadPath(p);
+    read_pos = reader.stats().bytes;
     if (!st.ok()) {
-      ++errors;
+      ++read_errors;
+      pipeline.CountExternalError();
       Error(st.message());
     }
+    flush();
   }
+  flush();
+  pipeline.Finish();
+  if (!fatal) commit();  // the writer thread has ended: the store is this thread's now
+  PipelineStats ps = pipeline.stats();
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  uint64_t errors = store_errors + coder_errors + read_errors;
   fmt::print(stderr,
              "warta: {} documents ({} new, {} replaced, {} unchanged), {} new events, {} reports "
-             "of stored events, {} errors\n",
-             docs, fresh, replaced, unchanged, events_new, merged, errors);
+             "of stored events, {} errors\n"
+             "warta: {} documents coded ({} sentences, {:.1f} MB of text) in {:.1f} s: {:.0f} "
+             "sentences/s, {:.1f} MB/s\n",
+             ps.docs + skipped, fresh, replaced, unchanged + skipped, events_new, merged, errors,
+             ps.docs, ps.sentences, ps.text_bytes / 1e6, secs, ps.sentences / secs,
+             ps.text_bytes / 1e6 / secs);
   if (fatal) return 1;
   return errors ? 2 : 0;
 }
@@ -396,8 +543,8 @@ EventFilter Filter(const FilterOptions& o) {
 void RegisterStoreCommands(CLI::App* app, const std::string* data_dir) {
   // Options live as long as the app: main() parses once and returns.
   struct Opts {
-    std::vector<std::string> paths;
-    std::string db, lang = "auto", date, format = "table", by = "month", a, b, from, to;
+    IngestOptions ingest;
+    std::string db, format = "table", by = "month", a, b, from, to;
     std::string export_format = "gdelt-events";
     bool header = false;
     FilterOptions q, x;
@@ -407,12 +554,25 @@ void RegisterStoreCommands(CLI::App* app, const std::string* data_dir) {
   const char* db_help = "the store: a SQLite file or postgresql://user@host:port/dbname";
   auto* ingest =
       app->add_subcommand("ingest", "code documents and write them with their events to a store");
-  ingest->add_option("paths", o.paths, "JSON-lines, .txt files, directories, or - for stdin")
+  ingest
+      ->add_option("paths", o.ingest.paths,
+                   "JSON lines, .txt, .html, WARC (also .gz/.zst), directories, or - for stdin")
       ->required();
-  ingest->add_option("--db", o.db, db_help)->required();
-  ingest->add_option("--lang", o.lang, "auto, en or id: language of documents that do not say");
-  ingest->add_option("--date", o.date, "YYYY-MM-DD: date of documents that do not say");
-  ingest->callback([data_dir] { Exit(RunIngest(o.paths, o.db, o.lang, o.date, *data_dir)); });
+  ingest->add_option("--db", o.ingest.db, db_help)->required();
+  ingest->add_option("--lang", o.ingest.lang,
+                     "auto, en or id: language of documents that do not say");
+  ingest->add_option("--date", o.ingest.date, "YYYY-MM-DD: date of documents that do not say");
+  ingest->add_option("-j,--jobs", o.ingest.jobs, "coding threads (default: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  ingest
+      ->add_option("--batch", o.ingest.batch,
+                   "documents per transaction (default 2000; a commit at least every 2 s)")
+      ->check(CLI::PositiveNumber);
+  ingest
+      ->add_option("--cache-mb", o.ingest.cache_mb,
+                   "SQLite page cache of the writer, MB (default 512)")
+      ->check(CLI::PositiveNumber);
+  ingest->callback([data_dir] { Exit(RunIngest(o.ingest, *data_dir)); });
 
   auto* query = app->add_subcommand("query", "list stored events matching filters");
   query->add_option("--db", o.db, db_help)->required();

@@ -17,6 +17,7 @@
 #include <iostream>
 
 #include "actors/actor_dictionary.h"
+#include "cmd_serve.h"
 #include "cmd_store.h"
 #include "eval/scorer.h"
 #include "ingest/pipeline.h"
@@ -372,6 +373,7 @@ int main(int argc, char** argv) {
   mentions->add_option("--lang", mlang, "auto, en or id: language of documents that do not say");
 
   warta::RegisterStoreCommands(&app, &data_dir);  // ingest, query, dyad, export
+  warta::RegisterServeCommand(&app, &data_dir);   // HTTP API and dashboard
 
   CLI11_PARSE(app, argc, argv);
   if (code->parsed()) return RunCode(files, format, lang, date, data_dir);

@@ -5,8 +5,9 @@
 // An event is one happening: (date, source, target, CAMEO code, place). Two articles
 // reporting the same happening give one event with two mentions; NumMentions,
 // NumSources, NumArticles and AvgTone are kept up to date as documents are written.
-// WriteDocument() is the one way in: it writes a document, its tone and its mentions in
-// one transaction, and writing the same document (id and text) again changes nothing.
+// WriteDocument() (or WriteDocuments(), several in one transaction) is the one way in: it
+// writes a document, its tone and its mentions in one transaction, and writing the same
+// document (id and text) again changes nothing.
 //
 // Thread-safety: a Store is one database connection. Use it from one thread at a time;
 // a worker pool opens one Store per worker (SQLite and PostgreSQL both serialise the
@@ -34,6 +35,9 @@ struct StoreOptions {
   std::string data_dir;
   // false: opening a SQLite file that does not exist is an error (for readers).
   bool create_if_missing = true;
+  // SQLite: the page cache of this connection, in MB (0: 64). A bulk writer gains from
+  // a larger one; it is allocated as pages are read.
+  int cache_mb = 0;
   // Tests only: create or migrate the schema up to this version (0 = the latest).
   int schema_version = 0;
 };
@@ -105,6 +109,12 @@ struct DyadRow {
   double ab_goldstein = 0, ba_goldstein = 0;  // sums
 };
 
+// One document of a WriteDocuments() batch; both pointers must outlive the call.
+struct DocumentWrite {
+  const Document* doc = nullptr;
+  const std::vector<Event>* events = nullptr;
+};
+
 struct StoreCounts {
   int64_t documents = 0, events = 0, mentions = 0;
 };
@@ -122,6 +132,17 @@ class Store {
   // doc.lang should be the language the coder used (it picks the tone word list).
   virtual Result<WriteStats> WriteDocument(const Document& doc,
                                            const std::vector<Event>& events) = 0;
+  // Writes documents in order, as WriteDocument() would one by one, but in one
+  // transaction (faster: a bulk ingest commits once per batch). A crash still leaves
+  // whole documents only: all of the batch or none of it. A document that cannot be
+  // written fails alone (the others are then written one transaction each); the
+  // results are in the order of `docs`.
+  virtual std::vector<Result<WriteStats>> WriteDocuments(
+      const std::vector<DocumentWrite>& docs) = 0;
+  // For each document, whether the store holds it already with the same id and text,
+  // i.e. whether WriteDocument() would change nothing. Reads only: a resumed ingest
+  // asks this before coding, from a second Store, so stored documents cost a lookup.
+  virtual Result<std::vector<bool>> AlreadyStored(const std::vector<const Document*>& docs) = 0;
 
   // Events matching the filter, by date then id; fn returns false to stop.
   virtual Status ForEachEvent(const EventFilter& filter,

@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
+#include <iterator>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -23,6 +24,7 @@ struct Batch {
   size_t bytes = 0;
   // Filled by a worker.
   std::string output;
+  std::vector<CodedDocument> coded;  // with a BatchFn
   std::vector<Status> errors;
   PipelineStats stats;
   bool done = false;
@@ -34,6 +36,7 @@ struct CodePipeline::Impl {
   const Coder& coder;
   PipelineOptions options;
   OutputFn output;
+  BatchFn batch_fn;
   ErrorFn error;
 
   std::mutex mu;
@@ -49,12 +52,16 @@ struct CodePipeline::Impl {
   std::thread writer;
 
   std::atomic<uint64_t> docs{0}, events{0}, errors{0}, sentences{0}, text_bytes{0};
-  std::atomic<uint64_t> external_errors{0};
+  std::atomic<uint64_t> external_errors{0}, skipped{0}, input_pos{0};
   std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
   bool progress_shown = false;
 
-  Impl(const Coder& c, PipelineOptions o, OutputFn out, ErrorFn err)
-      : coder(c), options(std::move(o)), output(std::move(out)), error(std::move(err)) {}
+  Impl(const Coder& c, PipelineOptions o, OutputFn out, BatchFn bf, ErrorFn err)
+      : coder(c),
+        options(std::move(o)),
+        output(std::move(out)),
+        batch_fn(std::move(bf)),
+        error(std::move(err)) {}
 
   void Work() {
     std::vector<Event> evs;
@@ -68,6 +75,7 @@ struct CodePipeline::Impl {
         queue.pop_front();
       }
       bool tsv = options.format == "tsv";
+      if (batch_fn) b->coded.reserve(b->docs.size());
       for (Document& doc : b->docs) {
         evs.clear();
         CodeStats cs;
@@ -75,9 +83,17 @@ struct CodePipeline::Impl {
         ++b->stats.docs;
         b->stats.sentences += static_cast<uint64_t>(cs.sentences);
         b->stats.text_bytes += doc.text.size();
+        b->stats.events += evs.size();
         if (!st.ok()) {
           ++b->stats.errors;
           b->errors.push_back(Status::InvalidArgument(doc.origin + ": " + st.message()));
+        }
+        if (batch_fn) {
+          if (!st.ok()) continue;  // not handed on: a later run may code it
+          if (!cs.lang.empty()) doc.lang = cs.lang;
+          b->coded.push_back(CodedDocument{std::move(doc), std::move(evs), std::move(cs)});
+          evs = {};
+          continue;
         }
         for (const Event& ev : evs) {
           if (tsv)
@@ -86,7 +102,6 @@ struct CodePipeline::Impl {
             AppendEventJson(ev, &b->output);
           b->output.push_back('\n');
         }
-        b->stats.events += evs.size();
       }
       b->docs.clear();
       b->docs.shrink_to_fit();
@@ -100,8 +115,10 @@ struct CodePipeline::Impl {
 
   void Write() {
     auto last_progress = std::chrono::steady_clock::now();
+    std::vector<std::unique_ptr<Batch>> more;  // batches merged into b (BatchFn only)
     for (;;) {
       std::unique_ptr<Batch> b;
+      more.clear();
       {
         std::unique_lock lock(mu);
         auto ready = [&] {
@@ -115,19 +132,36 @@ struct CodePipeline::Impl {
         if (!in_flight.empty() && in_flight.front()->done) {
           b = std::move(in_flight.front());
           in_flight.pop_front();
+          while (batch_fn && static_cast<int>(more.size()) + 1 < options.max_merge &&
+                 !in_flight.empty() && in_flight.front()->done) {
+            more.push_back(std::move(in_flight.front()));
+            in_flight.pop_front();
+          }
         } else if (finished && in_flight.empty()) {
           break;
         }
       }
       if (b) {
-        space_cv.notify_one();
+        space_cv.notify_all();
         for (const Status& st : b->errors) error(st);
-        if (!b->output.empty()) output(b->output);
-        docs += b->stats.docs;
-        events += b->stats.events;
-        errors += b->stats.errors;
-        sentences += b->stats.sentences;
-        text_bytes += b->stats.text_bytes;
+        for (auto& m : more) {
+          for (const Status& st : m->errors) error(st);
+          std::move(m->coded.begin(), m->coded.end(), std::back_inserter(b->coded));
+        }
+        if (batch_fn) {
+          if (!b->coded.empty()) batch_fn(b->coded);
+        } else if (!b->output.empty()) {
+          output(b->output);
+        }
+        more.push_back(std::move(b));
+        for (auto& m : more) {
+          docs += m->stats.docs;
+          events += m->stats.events;
+          errors += m->stats.errors;
+          sentences += m->stats.sentences;
+          text_bytes += m->stats.text_bytes;
+        }
+        more.clear();
       }
       if (options.progress &&
           std::chrono::steady_clock::now() - last_progress > std::chrono::milliseconds(500)) {
@@ -141,9 +175,20 @@ struct CodePipeline::Impl {
   void ShowProgress() {
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (secs <= 0) return;
-    fmt::print(stderr, "\r\033[Kwarta: {} docs ({:.0f}/s), {:.1f} MB/s, {} events, {} errors",
-               docs.load(), docs.load() / secs, text_bytes.load() / secs / 1e6, events.load(),
-               errors.load() + external_errors.load());
+    uint64_t pos = input_pos.load(), total = options.total_bytes;
+    std::string line =
+        fmt::format("\r\033[Kwarta: {} docs ({:.0f}/s), {:.1f} MB/s, {} events, {} errors",
+                    docs.load(), docs.load() / secs, (pos ? pos : text_bytes.load()) / secs / 1e6,
+                    events.load(), errors.load() + external_errors.load());
+    if (uint64_t n = skipped.load()) line += fmt::format(", {} done before", n);
+    if (total && pos && pos <= total) {
+      line += fmt::format(", {:.0f} %", 100.0 * static_cast<double>(pos) / total);
+      double eta = static_cast<double>(total - pos) / (pos / secs);
+      if (eta >= 1)
+        line +=
+            fmt::format(", ETA {}:{:02}", static_cast<int>(eta) / 60, static_cast<int>(eta) % 60);
+    }
+    fputs(line.c_str(), stderr);
     fflush(stderr);
     progress_shown = true;
   }
@@ -168,12 +213,24 @@ int CodePipeline::DefaultThreads() {
 
 CodePipeline::CodePipeline(const Coder& coder, PipelineOptions options, OutputFn output,
                            ErrorFn error)
-    : impl_(
-          std::make_unique<Impl>(coder, std::move(options), std::move(output), std::move(error))) {
+    : impl_(std::make_unique<Impl>(coder, std::move(options), std::move(output), nullptr,
+                                   std::move(error))) {
+  Start();
+}
+
+CodePipeline::CodePipeline(const Coder& coder, PipelineOptions options, BatchFn batch,
+                           ErrorFn error)
+    : impl_(std::make_unique<Impl>(coder, std::move(options), nullptr, std::move(batch),
+                                   std::move(error))) {
+  Start();
+}
+
+void CodePipeline::Start() {
   PipelineOptions& o = impl_->options;
   if (o.threads <= 0) o.threads = DefaultThreads();
   if (o.max_in_flight <= 0) o.max_in_flight = 4 * o.threads;
   if (o.batch_docs == 0) o.batch_docs = 1;
+  if (o.max_merge <= 0) o.max_merge = 1;
   for (int i = 0; i < o.threads; ++i) impl_->workers.emplace_back([this] { impl_->Work(); });
   impl_->writer = std::thread([this] { impl_->Write(); });
 }
@@ -215,9 +272,14 @@ PipelineStats CodePipeline::stats() const {
   st.errors = impl_->errors;
   st.sentences = impl_->sentences;
   st.text_bytes = impl_->text_bytes;
+  st.skipped = impl_->skipped;
   return st;
 }
 
 void CodePipeline::CountExternalError() { ++impl_->external_errors; }
+
+void CodePipeline::CountSkipped(uint64_t n) { impl_->skipped += n; }
+
+void CodePipeline::SetInputPosition(uint64_t bytes) { impl_->input_pos = bytes; }
 
 }  // namespace warta

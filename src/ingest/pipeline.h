@@ -8,8 +8,15 @@
 // max_in_flight batches exist at once: Add() blocks when the workers or the output
 // fall behind, which bounds memory whatever the size of the input.
 // Coding errors are reported through the error callback, in order with the output.
-// Thread-safety: Add() and Finish() from one thread; the callbacks run on the writer
-// thread, one at a time.
+//
+// Two kinds of output: event lines (jsonl or tsv text, for `warta code`), or, with a
+// BatchFn, the coded documents themselves with their events (for `warta ingest`, whose
+// writer thread owns the store connection). A BatchFn gets the documents of one or
+// more consecutive batches at once — when the writer falls behind, the batches waiting
+// for it are handed over together, so a store commits fewer, larger transactions.
+// Documents the coder refused go to the error callback and not to the BatchFn.
+// Thread-safety: Add(), Finish() and SetInputPosition() from one thread; the
+// callbacks run on the writer thread, one at a time; the Count* calls from any thread.
 #ifndef WARTA_INGEST_PIPELINE_H_
 #define WARTA_INGEST_PIPELINE_H_
 
@@ -18,6 +25,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "warta/coder.h"
 #include "warta/document.h"
@@ -32,6 +40,11 @@ struct PipelineOptions {
   int max_in_flight = 0;  // batches; 0: 4 per thread
   // A progress line on stderr ("\r"-updated) twice a second; for terminals only.
   bool progress = false;
+  // Bytes of input in all (0: unknown); with SetInputPosition(), the progress line
+  // shows an ETA.
+  uint64_t total_bytes = 0;
+  // With a BatchFn: at most this many batches are handed over at once.
+  int max_merge = 8;
 };
 
 struct PipelineStats {
@@ -40,14 +53,24 @@ struct PipelineStats {
   uint64_t errors = 0;  // documents the coder refused
   uint64_t sentences = 0;
   uint64_t text_bytes = 0;
+  uint64_t skipped = 0;  // CountSkipped()
+};
+
+// One document as coded, for a BatchFn: doc.lang is the language the coder used.
+struct CodedDocument {
+  Document doc;
+  std::vector<Event> events;
+  CodeStats stats;
 };
 
 class CodePipeline {
  public:
   using OutputFn = std::function<void(std::string_view)>;
   using ErrorFn = std::function<void(const Status&)>;
+  using BatchFn = std::function<void(std::vector<CodedDocument>& batch)>;
 
   CodePipeline(const Coder& coder, PipelineOptions options, OutputFn output, ErrorFn error);
+  CodePipeline(const Coder& coder, PipelineOptions options, BatchFn batch, ErrorFn error);
   ~CodePipeline();  // Finish()es
   CodePipeline(const CodePipeline&) = delete;
   CodePipeline& operator=(const CodePipeline&) = delete;
@@ -60,10 +83,16 @@ class CodePipeline {
   // Counts an error found outside the pipeline (the reader's) on the progress line;
   // stats() does not include it.
   void CountExternalError();
+  // Counts documents the caller did not Add() because they were done already (a
+  // resumed ingest); shown on the progress line and in stats().skipped.
+  void CountSkipped(uint64_t n);
+  // How many bytes of the input have been read, for the progress line's MB/s and ETA.
+  void SetInputPosition(uint64_t bytes);
 
   static int DefaultThreads();
 
  private:
+  void Start();
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

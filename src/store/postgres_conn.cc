@@ -82,6 +82,7 @@ class PgConn : public SqlConn {
                                 values.data(), nullptr, nullptr, 0));
     Status st = Check(res.get());
     if (!st.ok()) return st;
+    changes_ = atoll(PQcmdTuples(res.get()));
     if (fn) {
       int n = PQntuples(res.get());
       for (int r = 0; r < n; ++r) {
@@ -91,6 +92,8 @@ class PgConn : public SqlConn {
     }
     return Status::Ok();
   }
+
+  int64_t changes() const override { return changes_; }
 
   Result<bool> HasTable(const std::string& name) override {
     bool found = false;
@@ -114,6 +117,7 @@ class PgConn : public SqlConn {
 
   PGconn* conn_;
   std::unordered_map<std::string, std::string> prepared_;
+  int64_t changes_ = 0;
 };
 
 }  // namespace

@@ -45,12 +45,14 @@ class SqlConn {
   virtual Status Begin() = 0;
   Status Commit() { return Exec("COMMIT"); }
   void Rollback() { (void)Exec("ROLLBACK"); }
+  // Rows inserted, updated or deleted by the last statement Query() ran.
+  virtual int64_t changes() const = 0;
   // Does this table exist?
   virtual Result<bool> HasTable(const std::string& name) = 0;
 };
 
-// path: a file; create: make it when missing.
-Result<std::unique_ptr<SqlConn>> OpenSqlite(const std::string& path, bool create);
+// path: a file; create: make it when missing; cache_mb: page cache (0: 64 MB).
+Result<std::unique_ptr<SqlConn>> OpenSqlite(const std::string& path, bool create, int cache_mb = 0);
 Result<std::unique_ptr<SqlConn>> OpenPostgres(const std::string& uri);
 
 // "?" → "$1", "$2", ... outside quoted strings (PostgreSQL's placeholders).

@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "store/schema.h"
 #include "store/sql_conn.h"
@@ -232,6 +233,94 @@ class SqlStore : public Store {
   }
 
   Result<WriteStats> WriteDocument(const Document& doc, const std::vector<Event>& events) override {
+    auto p = Prepare(doc, events);
+    if (!p.ok()) return p.status();
+    WriteStats stats;
+    std::set<int64_t> pending;
+    Status st = conn_->Begin();
+    if (st.ok()) st = WriteOne(*p, &stats, &pending);
+    if (st.ok()) st = Recount(&pending, stats.replaced);
+    if (st.ok()) st = conn_->Commit();
+    if (!st.ok()) {
+      conn_->Rollback();
+      return Status::IoError("document " + doc.id + " not stored: " + st.message());
+    }
+    return stats;
+  }
+
+  std::vector<Result<WriteStats>> WriteDocuments(const std::vector<DocumentWrite>& docs) override {
+    std::vector<Result<WriteStats>> out;
+    out.reserve(docs.size());
+    std::vector<std::pair<size_t, Prepared>> ready;  // (index in docs, prepared)
+    for (size_t i = 0; i < docs.size(); ++i) {
+      auto p = Prepare(*docs[i].doc, *docs[i].events);
+      if (p.ok()) {
+        out.emplace_back(WriteStats{});
+        ready.emplace_back(i, std::move(*p));
+      } else {
+        out.emplace_back(p.status());
+      }
+    }
+    if (ready.empty()) return out;
+    std::set<int64_t> pending;
+    Status st = conn_->Begin();
+    for (size_t k = 0; k < ready.size() && st.ok(); ++k) {
+      WriteStats& stats = *out[ready[k].first];
+      st = WriteOne(ready[k].second, &stats, &pending);
+      // A replaced text may leave events without mentions: settle them before a later
+      // document of the batch reports the same happening, as separate writes would.
+      if (st.ok() && stats.replaced) st = Recount(&pending, true);
+    }
+    if (st.ok()) st = Recount(&pending, false);
+    if (st.ok()) st = conn_->Commit();
+    if (st.ok()) return out;
+    // Something failed: nothing of the batch is stored. Write the documents one by one
+    // so that only the one at fault fails.
+    conn_->Rollback();
+    for (auto& [i, p] : ready) out[i] = WriteDocument(*docs[i].doc, *docs[i].events);
+    return out;
+  }
+
+  Result<std::vector<bool>> AlreadyStored(const std::vector<const Document*>& docs) override {
+    std::vector<bool> out(docs.size(), false);
+    // A fixed number of placeholders, padded with "" (no document has an empty id), so
+    // one prepared statement serves every chunk.
+    constexpr size_t kChunk = 64;
+    static const std::string sql = [] {
+      std::string s = "SELECT id, text_hash FROM documents WHERE id IN (?";
+      for (size_t i = 1; i < kChunk; ++i) s += ", ?";
+      return s + ")";
+    }();
+    std::unordered_map<std::string, std::string> stored;  // id → text hash
+    std::vector<SqlValue> params;
+    for (size_t begin = 0; begin < docs.size(); begin += kChunk) {
+      params.clear();
+      for (size_t i = begin; i < begin + kChunk; ++i)
+        params.emplace_back(i < docs.size() ? docs[i]->id : std::string());
+      Status st = conn_->Query(sql, params, [&](const SqlRow& r) {
+        stored.emplace(r.Text(0), r.Text(1));
+        return true;
+      });
+      if (!st.ok()) return st;
+    }
+    for (size_t i = 0; i < docs.size(); ++i) {
+      auto it = stored.find(docs[i]->id);
+      out[i] = it != stored.end() && it->second == Hex64(Fnv1a64(docs[i]->text));
+    }
+    return out;
+  }
+
+ private:
+  // A document checked and with everything computed that can be before a transaction.
+  struct Prepared {
+    const Document* doc = nullptr;
+    std::vector<const Event*> kept;  // not negated
+    int skipped_negated = 0;
+    std::string hash, coded_at, added;
+    store::ToneScore tone;
+  };
+
+  Result<Prepared> Prepare(const Document& doc, const std::vector<Event>& events) const {
     if (doc.id.empty()) return Status::InvalidArgument("document without an id");
     if (utf8::FindInvalid(doc.text) != std::string_view::npos)
       return Status::InvalidArgument("document " + doc.id + ": text is not valid UTF-8");
@@ -241,37 +330,36 @@ class SqlStore : public Store {
         return Status::InvalidArgument("document " + doc.id + ": contains a NUL character");
     if (version_ != store::kSchemaVersion)
       return Status::InvalidArgument("store is at an older schema version; reopen to migrate");
-    // Everything that can be computed is computed before the transaction starts.
-    std::string hash = Hex64(Fnv1a64(doc.text));
-    store::ToneScore tone = tone_.Score(doc.text, doc.lang);
-    std::string coded_at = UtcNow("%Y-%m-%dT%H:%M:%SZ");
-    std::string added = UtcNow("%Y%m%d%H%M%S");
-    WriteStats stats;
-    std::vector<const Event*> kept;
+    Prepared p;
+    p.doc = &doc;
+    p.hash = Hex64(Fnv1a64(doc.text));
+    p.tone = tone_.Score(doc.text, doc.lang);
+    p.coded_at = UtcNow("%Y-%m-%dT%H:%M:%SZ");
+    p.added = UtcNow("%Y%m%d%H%M%S");
     for (const Event& ev : events) {
       if (ev.negated)
-        ++stats.skipped_negated;
+        ++p.skipped_negated;
       else
-        kept.push_back(&ev);
+        p.kept.push_back(&ev);
     }
+    return p;
+  }
 
-    Status st = conn_->Begin();
-    if (!st.ok()) return st;
-    auto fail = [&](const Status& s) -> Result<WriteStats> {
-      conn_->Rollback();
-      return Status::IoError("document " + doc.id + " not stored: " + s.message());
-    };
+  // Writes one document inside the open transaction. The events it touches are added
+  // to *pending; their counts are Recount()ed before the transaction commits.
+  Status WriteOne(const Prepared& p, WriteStats* stats, std::set<int64_t>* pending) {
+    const Document& doc = *p.doc;
+    stats->skipped_negated = p.skipped_negated;
     std::optional<std::string> old_hash;
-    st = conn_->Query("SELECT text_hash FROM documents WHERE id = ?", {doc.id},
-                      [&](const SqlRow& r) {
-                        old_hash = r.Text(0);
-                        return false;
-                      });
-    if (!st.ok()) return fail(st);
-    if (old_hash && *old_hash == hash) {
-      conn_->Rollback();
-      stats.unchanged = true;
-      return stats;
+    Status st = conn_->Query("SELECT text_hash FROM documents WHERE id = ?", {doc.id},
+                             [&](const SqlRow& r) {
+                               old_hash = r.Text(0);
+                               return false;
+                             });
+    if (!st.ok()) return st;
+    if (old_hash && *old_hash == p.hash) {
+      stats->unchanged = true;
+      return st;
     }
     std::set<int64_t> touched;
     std::vector<SqlValue> doc_row = {doc.url,
@@ -279,18 +367,18 @@ class SqlStore : public Store {
                                      doc.date,
                                      doc.lang,
                                      HostOf(doc.url),
-                                     hash,
+                                     p.hash,
                                      int64_t(utf8::Length(doc.text)),
                                      options_.dictionary_version,
-                                     coded_at,
-                                     tone.tone,
-                                     tone.positive,
-                                     tone.negative,
-                                     tone.words,
+                                     p.coded_at,
+                                     p.tone.tone,
+                                     p.tone.positive,
+                                     p.tone.negative,
+                                     p.tone.words,
                                      doc.id};
     if (old_hash) {
       // A new text under a known id: its old mentions go, the new ones come.
-      stats.replaced = true;
+      stats->replaced = true;
       st = conn_->Query("SELECT DISTINCT event_id FROM mentions WHERE doc_id = ?", {doc.id},
                         [&](const SqlRow& r) {
                           touched.insert(r.Int(0));
@@ -310,108 +398,165 @@ class SqlStore : public Store {
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           doc_row, nullptr);
     }
-    if (!st.ok()) return fail(st);
+    if (!st.ok()) return st;
 
-    for (const Event* ev : kept) {
+    // A happening this document reports first gets its counts as it is inserted (the
+    // mentions are all this document's); the others are Recount()ed.
+    struct Reports {
+      std::set<int> sentences;
+    };
+    std::vector<int64_t> ids;
+    std::vector<std::string> keys;
+    std::map<int64_t, Reports> reports;
+    for (const Event* ev : p.kept) {
       std::string date = ev->date.empty() ? doc.date : ev->date;
-      std::optional<int64_t> day = DayOf(date);
-      std::string target = ev->target ? ev->target->code : "";
       std::string place;
-      const Location* loc = ev->location ? &*ev->location : nullptr;
-      if (loc) {
+      if (const Location* loc = ev->location ? &*ev->location : nullptr) {
         place = (loc->lat != 0 || loc->lon != 0) ? fmt::format("{:.1f},{:.1f}", loc->lat, loc->lon)
                                                  : utf8::Lower(loc->name);
       }
-      std::string key =
-          fmt::format("{}|{}|{}|{}|{}", date, ev->source.code, target, ev->code, place);
-      int64_t id = static_cast<int64_t>(Fnv1a64(key) & 0x7fffffffffffffffULL);
+      keys.push_back(fmt::format("{}|{}|{}|{}|{}", date, ev->source.code,
+                                 ev->target ? ev->target->code : "", ev->code, place));
+      int64_t id = static_cast<int64_t>(Fnv1a64(keys.back()) & 0x7fffffffffffffffULL);
       if (id == 0) id = 1;
+      ids.push_back(id);
+      reports[id].sentences.insert(ev->sentence_index);
+    }
+    std::set<int64_t> fresh;
+    std::vector<SqlValue> params;
+    for (size_t k = 0; k < p.kept.size(); ++k) {
+      const Event* ev = p.kept[k];
+      std::string date = ev->date.empty() ? doc.date : ev->date;
+      std::optional<int64_t> day = DayOf(date);
+      std::string target = ev->target ? ev->target->code : "";
+      const Location* loc = ev->location ? &*ev->location : nullptr;
+      int64_t id = ids[k];
+      const std::set<int>& sentences = reports[id].sentences;
       bool inserted = false;
+      params = {id,
+                std::move(keys[k]),
+                std::move(date),
+                day ? SqlValue(*day) : SqlValue(),
+                ev->source.code,
+                ev->source.text,
+                std::move(target),
+                ev->target ? ev->target->text : "",
+                ev->code,
+                ev->root.empty() ? ev->code.substr(0, 2) : ev->root,
+                int64_t{ev->quad_class},
+                ev->goldstein,
+                ev->plover,
+                loc ? SqlValue(loc->name) : SqlValue(),
+                loc ? SqlValue(loc->country) : SqlValue(),
+                loc ? SqlValue(loc->country3) : SqlValue(),
+                loc ? SqlValue(loc->lat) : SqlValue(),
+                loc ? SqlValue(loc->lon) : SqlValue(),
+                p.added,
+                doc.url.empty() ? doc.id : doc.url,
+                static_cast<int64_t>(sentences.size()),
+                int64_t{1},
+                int64_t{1},
+                p.tone.tone,
+                int64_t{*sentences.begin() == 0}};
       st = conn_->Query(
           "INSERT INTO events (id, event_key, date, day, source, source_name, target, "
           "target_name, code, root, quad_class, goldstein, plover, place, country, country3, "
-          "lat, lon, date_added, source_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-          "?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING id",
-          {id,
-           key,
-           date,
-           day ? SqlValue(*day) : SqlValue(),
-           ev->source.code,
-           ev->source.text,
-           target,
-           ev->target ? ev->target->text : "",
-           ev->code,
-           ev->root.empty() ? ev->code.substr(0, 2) : ev->root,
-           int64_t{ev->quad_class},
-           ev->goldstein,
-           ev->plover,
-           loc ? SqlValue(loc->name) : SqlValue(),
-           loc ? SqlValue(loc->country) : SqlValue(),
-           loc ? SqlValue(loc->country3) : SqlValue(),
-           loc ? SqlValue(loc->lat) : SqlValue(),
-           loc ? SqlValue(loc->lon) : SqlValue(),
-           added,
-           doc.url.empty() ? doc.id : doc.url},
-          [&](const SqlRow&) {
-            inserted = true;
-            return true;
-          });
-      if (!st.ok()) return fail(st);
+          "lat, lon, date_added, source_url, num_mentions, num_sources, num_articles, avg_tone, "
+          "is_root) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+          "?, ?) ON CONFLICT (id) DO NOTHING",
+          params, nullptr);
+      if (!st.ok()) return st;
+      inserted = conn_->changes() > 0;
+      if (inserted) fresh.insert(id);
       bool mention_new = false;
+      params = {id,
+                doc.id,
+                int64_t{ev->sentence_index},
+                ev->sentence_text,
+                int64_t{ev->sentence_span.begin},
+                int64_t{ev->sentence_span.end},
+                int64_t{ev->source.span.begin},
+                ev->target ? int64_t{ev->target->span.begin} : int64_t{-1},
+                int64_t{ev->trigger_span.begin},
+                ev->rule,
+                int64_t{Confidence(*ev)},
+                ev->event_id};
       st = conn_->Query(
           "INSERT INTO mentions (event_id, doc_id, sentence_index, sentence_text, "
           "sentence_begin, sentence_end, source_offset, target_offset, action_offset, rule, "
           "confidence, coder_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-          "ON CONFLICT (event_id, doc_id, sentence_index) DO NOTHING RETURNING event_id",
-          {id, doc.id, int64_t{ev->sentence_index}, ev->sentence_text,
-           int64_t{ev->sentence_span.begin}, int64_t{ev->sentence_span.end},
-           int64_t{ev->source.span.begin},
-           ev->target ? int64_t{ev->target->span.begin} : int64_t{-1},
-           int64_t{ev->trigger_span.begin}, ev->rule, int64_t{Confidence(*ev)}, ev->event_id},
-          [&](const SqlRow&) {
-            mention_new = true;
-            return true;
-          });
-      if (!st.ok()) return fail(st);
-      if (mention_new) ++stats.mentions;
+          "ON CONFLICT (event_id, doc_id, sentence_index) DO NOTHING",
+          params, nullptr);
+      if (!st.ok()) return st;
+      mention_new = conn_->changes() > 0;
+      if (mention_new) ++stats->mentions;
       if (!touched.count(id)) {
         if (inserted)
-          ++stats.events_new;
+          ++stats->events_new;
         else
-          ++stats.events_merged;
+          ++stats->events_merged;
       }
       touched.insert(id);
     }
-    // GDELT's counts and AvgTone (the mean tone of the articles that report the event).
-    for (int64_t id : touched) {
-      st = conn_->Query(
-          "UPDATE events SET "
-          "num_mentions = (SELECT count(*) FROM mentions m WHERE m.event_id = events.id), "
-          "num_articles = (SELECT count(DISTINCT m.doc_id) FROM mentions m "
-          "WHERE m.event_id = events.id), "
-          "num_sources = (SELECT count(DISTINCT CASE WHEN d.source_name <> '' THEN d.source_name "
-          "ELSE 'doc:' || d.id END) FROM mentions m JOIN documents d ON d.id = m.doc_id "
-          "WHERE m.event_id = events.id), "
-          "avg_tone = COALESCE((SELECT avg(d.tone) FROM documents d WHERE d.id IN "
-          "(SELECT m.doc_id FROM mentions m WHERE m.event_id = events.id)), 0), "
-          "is_root = COALESCE((SELECT CASE WHEN min(m.sentence_index) = 0 THEN 1 ELSE 0 END "
-          "FROM mentions m WHERE m.event_id = events.id), 0) "
-          "WHERE id = ?",
-          {id}, nullptr);
-      if (!st.ok()) return fail(st);
-    }
-    if (stats.replaced) {
-      // Happenings only the old text reported are gone with it.
-      for (int64_t id : touched) {
-        st = conn_->Query("DELETE FROM events WHERE id = ? AND num_mentions = 0", {id}, nullptr);
-        if (!st.ok()) return fail(st);
-      }
-    }
-    st = conn_->Commit();
-    if (!st.ok()) return fail(st);
-    return stats;
+    for (int64_t id : touched)
+      if (!fresh.count(id)) pending->insert(id);
+    return st;
   }
 
+  // GDELT's counts and AvgTone (the mean tone of the articles that report the event) of
+  // the events in *pending, which it empties; with delete_orphans, events left without
+  // mentions (by a replaced text) are deleted.
+  Status Recount(std::set<int64_t>* pending, bool delete_orphans) {
+    Status st;
+    struct Doc {
+      std::string id;
+      double tone;
+    };
+    std::vector<Doc> docs;
+    std::set<std::string> sources;
+    for (int64_t id : *pending) {
+      // One read of the event's mentions and their documents, one write of the counts.
+      int64_t mentions = 0, min_sentence = -1;
+      docs.clear();
+      sources.clear();
+      st = conn_->Query(
+          "SELECT m.doc_id, m.sentence_index, d.source_name, d.tone FROM mentions m "
+          "JOIN documents d ON d.id = m.doc_id WHERE m.event_id = ? ORDER BY m.doc_id",
+          {id}, [&](const SqlRow& r) {
+            ++mentions;
+            int64_t sentence = r.Int(1);
+            if (min_sentence < 0 || sentence < min_sentence) min_sentence = sentence;
+            std::string doc = r.Text(0);
+            if (!docs.empty() && docs.back().id == doc) return true;
+            std::string source = r.Text(2);
+            sources.insert(source.empty() ? "doc:" + doc : std::move(source));
+            docs.push_back({std::move(doc), r.Double(3)});
+            return true;
+          });
+      if (!st.ok()) return st;
+      double tone = 0;
+      for (const Doc& d : docs) tone += d.tone;
+      if (!docs.empty()) tone /= static_cast<double>(docs.size());
+      st = conn_->Query(
+          "UPDATE events SET num_mentions = ?, num_articles = ?, num_sources = ?, avg_tone = ?, "
+          "is_root = ? WHERE id = ?",
+          {mentions, static_cast<int64_t>(docs.size()), static_cast<int64_t>(sources.size()), tone,
+           int64_t{min_sentence == 0}, id},
+          nullptr);
+      if (!st.ok()) return st;
+    }
+    if (delete_orphans) {
+      // Happenings only the old text reported are gone with it.
+      for (int64_t id : *pending) {
+        st = conn_->Query("DELETE FROM events WHERE id = ? AND num_mentions = 0", {id}, nullptr);
+        if (!st.ok()) return st;
+      }
+    }
+    pending->clear();
+    return st;
+  }
+
+ public:
   Status ForEachEvent(const EventFilter& filter,
                       const std::function<bool(const StoredEvent&)>& fn) override {
     auto w = BuildWhere(filter);
@@ -540,7 +685,8 @@ int LatestStoreSchemaVersion() { return store::kSchemaVersion; }
 Result<std::unique_ptr<Store>> Store::Open(const std::string& uri, const StoreOptions& options) {
   if (uri.empty()) return Status::InvalidArgument("no store given (--db FILE or postgresql://...)");
   bool pg = StartsWith(uri, "postgresql://") || StartsWith(uri, "postgres://");
-  auto conn = pg ? store::OpenPostgres(uri) : store::OpenSqlite(uri, options.create_if_missing);
+  auto conn = pg ? store::OpenPostgres(uri)
+                 : store::OpenSqlite(uri, options.create_if_missing, options.cache_mb);
   if (!conn.ok()) return conn.status();
   // Never echo a PostgreSQL URI: it may hold a password.
   std::string where = pg ? "the PostgreSQL store" : uri;

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <thread>
 
 #include "output/event_writer.h"
@@ -106,6 +108,52 @@ TEST_F(PipelineTest, TsvRowsAndEmptyInput) {
   Run none = Code({}, opts);
   EXPECT_TRUE(none.output.empty());
   EXPECT_EQ(none.stats.docs, 0u);
+}
+
+// With a BatchFn (warta ingest), the writer gets the coded documents themselves, in
+// input order, several batches at once when it falls behind; refused ones go to the
+// error callback only.
+TEST_F(PipelineTest, BatchOutputHasTheCodedDocumentsInInputOrder) {
+  std::vector<Document> docs = MakeDocs(200);
+  std::vector<std::string> expected_ids;
+  std::string expected_events;
+  for (const Document& d : docs) {
+    std::vector<Event> evs;
+    if (!coder_->Code(d, &evs).ok()) continue;
+    expected_ids.push_back(d.id);
+    for (const Event& ev : evs) AppendEventJson(ev, &expected_events);
+  }
+  for (int threads : {1, 2, 4}) {
+    PipelineOptions opts;
+    opts.threads = threads;
+    opts.batch_docs = 3;
+    opts.max_in_flight = 4;
+    opts.max_merge = 3;
+    std::vector<std::string> ids, errors;
+    std::string events;
+    size_t calls = 0, largest = 0;
+    CodePipeline p(
+        *coder_, opts,
+        [&](std::vector<CodedDocument>& batch) {
+          ++calls;
+          largest = std::max(largest, batch.size());
+          if (calls == 1) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+          for (CodedDocument& cd : batch) {
+            ids.push_back(cd.doc.id);
+            EXPECT_FALSE(cd.doc.lang.empty());
+            EXPECT_GT(cd.stats.sentences, 0);
+            for (const Event& ev : cd.events) AppendEventJson(ev, &events);
+          }
+        },
+        [&](const Status& st) { errors.push_back(st.message()); });
+    for (const Document& d : docs) p.Add(Document(d));
+    p.Finish();
+    EXPECT_EQ(ids, expected_ids) << threads << " threads";
+    EXPECT_EQ(events, expected_events) << threads << " threads";
+    EXPECT_EQ(errors.size(), docs.size() - expected_ids.size());
+    EXPECT_LE(largest, 9u);  // max_merge batches of batch_docs
+    EXPECT_EQ(p.stats().docs, docs.size());
+  }
 }
 
 TEST_F(PipelineTest, DefaultThreadsIsAtLeastOne) { EXPECT_GE(CodePipeline::DefaultThreads(), 1); }

@@ -3,6 +3,7 @@
 // a fresh database: a temporary SQLite file, or its own PostgreSQL schema.
 #include "warta/store.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
 #include <sqlite3.h>
@@ -238,6 +239,140 @@ TEST_P(StoreTest, NewTextUnderKnownIdReplacesItsMentions) {
   EXPECT_EQ(e[0].source, "IDN");
   EXPECT_EQ(e[0].num_articles, 2);
   EXPECT_EQ(s->Counts()->documents, 2);
+}
+
+// What a store holds, without the times of writing, to compare two ways of writing.
+std::string Snapshot(Store* s) {
+  std::string out;
+  EXPECT_TRUE(s->ForEachEvent({}, [&](const StoredEvent& e) {
+                 out += fmt::format("E {} {} {} {} {} {} {} {} {} {:.6f} {} {}\n", e.id, e.date,
+                                    e.source, e.source_name, e.target, e.code, e.num_mentions,
+                                    e.num_articles, e.num_sources, e.avg_tone, e.is_root,
+                                    e.source_url);
+                 return true;
+               }).ok());
+  EXPECT_TRUE(s->ForEachMention({}, [&](const StoredMention& m) {
+                 out += fmt::format("M {} {} {} {} {}\n", m.event_id, m.doc_id, m.sentence_index,
+                                    m.rule, m.confidence);
+                 return true;
+               }).ok());
+  auto c = s->Counts();
+  EXPECT_TRUE(c.ok());
+  out += fmt::format("C {} {} {}\n", c->documents, c->events, c->mentions);
+  return out;
+}
+
+TEST_P(StoreTest, WriteDocumentsInOneTransactionEqualsOneByOne) {
+  auto s = Open();
+  ASSERT_TRUE(s);
+  // New documents, a report of an event stored earlier in the batch, a document
+  // written twice, a new text under a known id (its old-only event goes before a later
+  // document reports it again) and an invalid document, which fails alone.
+  std::vector<Document> docs = {MakeDoc("a", "one", "https://x.example/a"),
+                                MakeDoc("b", "two", "https://y.example/b"),
+                                MakeDoc("a", "one", "https://x.example/a"),
+                                MakeDoc("bad", "nul \0 inside"),
+                                MakeDoc("a", "one, new text", "https://x.example/a"),
+                                MakeDoc("c", "three")};
+  docs[3].text = std::string("nul \0 inside", 13);
+  std::vector<std::vector<Event>> events = {
+      {MakeEvent("a", "2024-05-07", "IDN", "MYS", "043", 2.8, 0, "Jakarta"),
+       MakeEvent("a", "2024-05-07", "USA", "RUS", "111", -2, 1)},
+      {MakeEvent("b", "2024-05-07", "IDN", "MYS", "043", 2.8, 3, "Jakarta")},
+      {MakeEvent("a", "2024-05-07", "IDN", "MYS", "043", 2.8, 0, "Jakarta"),
+       MakeEvent("a", "2024-05-07", "USA", "RUS", "111", -2, 1)},
+      {MakeEvent("bad", "2024-05-07", "CHN", "JPN", "036", 4, 0)},
+      {MakeEvent("a", "2024-05-07", "IDN", "MYS", "043", 2.8, 2, "Jakarta")},
+      {MakeEvent("c", "2024-05-07", "USA", "RUS", "111", -2, 0)}};
+  std::vector<std::string> one_by_one;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    auto w = s->WriteDocument(docs[i], events[i]);
+    one_by_one.push_back(w.ok() ? fmt::format("{} {} {} {} {}", w->unchanged, w->replaced,
+                                              w->events_new, w->events_merged, w->mentions)
+                                : "error");
+  }
+  std::string expected = Snapshot(s.get());
+  RawExec(uri_, "DELETE FROM mentions; DELETE FROM events; DELETE FROM documents");
+
+  std::vector<DocumentWrite> writes;
+  for (size_t i = 0; i < docs.size(); ++i) writes.push_back({&docs[i], &events[i]});
+  std::vector<Result<WriteStats>> results = s->WriteDocuments(writes);
+  ASSERT_EQ(results.size(), docs.size());
+  for (size_t i = 0; i < docs.size(); ++i) {
+    const Result<WriteStats>& w = results[i];
+    std::string got =
+        w.ok() ? fmt::format("{} {} {} {} {}", w.value().unchanged, w.value().replaced,
+                             w.value().events_new, w.value().events_merged, w.value().mentions)
+               : "error";
+    EXPECT_EQ(got, one_by_one[i]) << "document " << i;
+  }
+  EXPECT_EQ(one_by_one[3], "error");
+  EXPECT_EQ(Snapshot(s.get()), expected);
+  EXPECT_NE(expected.find("C 3 2 3"), std::string::npos) << expected;
+}
+
+TEST_P(StoreTest, ADocumentThatFailsInABatchFailsAlone) {
+  auto s = Open();
+  ASSERT_TRUE(s);
+  if (GetParam() == "postgresql") {
+    RawExec(uri_,
+            "CREATE FUNCTION boom() RETURNS trigger AS $$ BEGIN IF NEW.rule = 'test/boom' THEN "
+            "RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql;"
+            "CREATE TRIGGER boom BEFORE INSERT ON mentions FOR EACH ROW EXECUTE FUNCTION boom()");
+  } else {
+    RawExec(uri_,
+            "CREATE TRIGGER boom BEFORE INSERT ON mentions WHEN NEW.rule = 'test/boom' "
+            "BEGIN SELECT RAISE(ABORT, 'boom'); END");
+  }
+  std::vector<Document> docs = {MakeDoc("d1", "one"), MakeDoc("d2", "two"), MakeDoc("d3", "3")};
+  std::vector<std::vector<Event>> events = {
+      {MakeEvent("d1", "2024-05-07", "IDN", "MYS", "043", 2.8, 0)},
+      {MakeEvent("d2", "2024-05-07", "IDN", "MYS", "043", 2.8, 0),
+       MakeEvent("d2", "2024-05-07", "USA", "RUS", "boom", -2, 1)},
+      {MakeEvent("d3", "2024-05-07", "USA", "RUS", "111", -2, 0)}};
+  std::vector<DocumentWrite> writes;
+  for (size_t i = 0; i < docs.size(); ++i) writes.push_back({&docs[i], &events[i]});
+  auto results = s->WriteDocuments(writes);
+  ASSERT_EQ(results.size(), 3u);
+  EXPECT_TRUE(results[0].ok());
+  ASSERT_FALSE(results[1].ok());
+  EXPECT_NE(results[1].status().message().find("d2"), std::string::npos);
+  EXPECT_TRUE(results[2].ok());
+  auto c = s->Counts();
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->documents, 2);
+  EXPECT_EQ(c->events, 2);
+  EXPECT_EQ(c->mentions, 2);
+  auto e = Events(s.get(), [] {
+    EventFilter f;
+    f.code = "043";
+    return f;
+  }());
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].num_mentions, 1);  // d2's report was rolled back with d2
+}
+
+TEST_P(StoreTest, AlreadyStoredComparesIdAndText) {
+  auto s = Open();
+  ASSERT_TRUE(s);
+  std::vector<Document> docs;
+  for (int i = 0; i < 150; ++i)
+    docs.push_back(MakeDoc(fmt::format("d{}", i), fmt::format("text {}", i)));
+  for (int i = 0; i < 100; ++i) ASSERT_TRUE(s->WriteDocument(docs[i], {}).ok());
+  docs[7].text = "a new text";
+  std::vector<const Document*> ask;
+  for (const Document& d : docs) ask.push_back(&d);
+  auto stored = s->AlreadyStored(ask);
+  ASSERT_TRUE(stored.ok()) << stored.status().ToString();
+  ASSERT_EQ(stored->size(), 150u);
+  for (int i = 0; i < 150; ++i) EXPECT_EQ((*stored)[i], i < 100 && i != 7) << i;
+  // From a second connection, as `warta ingest` asks.
+  auto reader = Open();
+  ASSERT_TRUE(reader);
+  auto again = reader->AlreadyStored(ask);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*again, *stored);
+  EXPECT_TRUE(s->AlreadyStored({})->empty());
 }
 
 TEST_P(StoreTest, NegatedEventsAreNotStored) {

@@ -1,0 +1,38 @@
+#!/usr/bin/env python3
+"""Prints the counts and a digest of a warta SQLite store's content, for comparing two
+stores: documents, events and mentions, every column except the times of writing
+(coded_at, date_added). Floats are rounded to 6 decimals.
+
+  store_digest.py STORE.db
+"""
+import hashlib
+import sqlite3
+import sys
+
+TABLES = {
+    "documents": ("id", "coded_at"),
+    "events": ("id", "date_added"),
+    "mentions": ("event_id, doc_id, sentence_index", None),
+}
+
+
+def digest(path):
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    out = {}
+    for table, (order, skip) in TABLES.items():
+        cols = [r[1] for r in db.execute(f"PRAGMA table_info({table})") if r[1] != skip]
+        h = hashlib.sha256()
+        n = 0
+        for row in db.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY {order}"):
+            n += 1
+            h.update(repr(tuple(round(v, 6) if isinstance(v, float) else v
+                                for v in row)).encode())
+            h.update(b"\n")
+        out[table] = (n, h.hexdigest()[:16])
+    db.close()
+    return out
+
+
+if __name__ == "__main__":
+    for table, (n, h) in digest(sys.argv[1]).items():
+        print(f"{table} {n} {h}")
