@@ -43,6 +43,7 @@ class CoderImpl : public Coder {
   Status Init(const CoderOptions& options);
   Status Code(const Document& doc, std::vector<Event>* events, CodeStats* stats) const override;
   Status Mentions(const Document& doc, std::vector<ActorMention>* out) const override;
+  Status ModelFor(const Document& doc, const LangModel** model, std::string* iso) const;
   std::string DetectLanguage(const std::string& text) const override {
     return identifier_->Identify(text);
   }
@@ -294,19 +295,29 @@ void CoderImpl::ToEvent(const Document& doc, const DocState& st, const utf8::Off
   ev->event_id = fmt::format("{:016x}", Fnv1a64(key));
 }
 
-Status CoderImpl::Code(const Document& doc, std::vector<Event>* events, CodeStats* stats) const {
+// The language model a document is coded with, after checking its text: its own
+// language, else the default, else what identification says.
+Status CoderImpl::ModelFor(const Document& doc, const LangModel** model, std::string* iso) const {
   size_t bad = utf8::FindInvalid(doc.text);
   if (bad != std::string::npos)
     return Status::InvalidArgument(doc.id + ": invalid UTF-8 at byte " + std::to_string(bad + 1));
   if (doc.text.size() > UINT32_MAX / 2)
     return Status::InvalidArgument(doc.id + ": document too large");
-  std::string iso = doc.lang;
-  if (iso.empty() || iso == "auto") {
-    iso = options_.default_lang;
-    if (iso.empty() || iso == "auto") iso = DetectLanguage(doc.text);
+  *iso = doc.lang;
+  if (iso->empty() || *iso == "auto") {
+    *iso = options_.default_lang;
+    if (iso->empty() || *iso == "auto") *iso = DetectLanguage(doc.text);
   }
-  const LangModel* model = Model(iso);
-  if (!model) return Status::InvalidArgument(doc.id + ": no language pack for \"" + iso + "\"");
+  *model = Model(*iso);
+  if (!*model) return Status::InvalidArgument(doc.id + ": no language pack for \"" + *iso + "\"");
+  return Status::Ok();
+}
+
+Status CoderImpl::Code(const Document& doc, std::vector<Event>* events, CodeStats* stats) const {
+  const LangModel* model = nullptr;
+  std::string iso;
+  Status checked = ModelFor(doc, &model, &iso);
+  if (!checked.ok()) return checked;
   thread_local DocState st;
   st.Reset();
   st.text = doc.text;
@@ -363,16 +374,10 @@ Status CoderImpl::Code(const Document& doc, std::vector<Event>* events, CodeStat
 }
 
 Status CoderImpl::Mentions(const Document& doc, std::vector<ActorMention>* out) const {
-  size_t bad = utf8::FindInvalid(doc.text);
-  if (bad != std::string::npos)
-    return Status::InvalidArgument(doc.id + ": invalid UTF-8 at byte " + std::to_string(bad + 1));
-  std::string iso = doc.lang;
-  if (iso.empty() || iso == "auto") {
-    iso = options_.default_lang;
-    if (iso.empty() || iso == "auto") iso = DetectLanguage(doc.text);
-  }
-  const LangModel* model = Model(iso);
-  if (!model) return Status::InvalidArgument(doc.id + ": no language pack for \"" + iso + "\"");
+  const LangModel* model = nullptr;
+  std::string iso;
+  Status checked = ModelFor(doc, &model, &iso);
+  if (!checked.ok()) return checked;
   DocState st;
   st.text = doc.text;
   auto parsed = ParseIsoDate(doc.date.empty() ? options_.default_date : doc.date);
