@@ -675,9 +675,12 @@ int SentenceCoder::FallbackTarget(const Match& m, int src) const {
     if (men.code.empty() && men.pair.empty()) return false;
     if (src >= 0 && GroupHead(mi) == GroupHead(src)) return false;
     // "Thailand lifted the curfew in Bangkok": the source's own country is where, not whom.
-    if (src >= 0 && !men.code.empty() && !w_.mentions[src].code.empty() &&
+    // (A bare country or place only: "a member of the Syrian parliament … to protest
+    // President Assad's failure" is a domestic event between two different actors.)
+    if (src >= 0 && men.code.size() == 3 && !w_.mentions[src].code.empty() &&
         men.code.compare(0, 3, w_.mentions[src].code, 0, 3) == 0)
       return false;
+    if (src >= 0 && men.code == w_.mentions[src].code) return false;
     return true;
   };
   for (uint32_t k = m.head + 1; k < m.te; ++k) {

@@ -232,6 +232,15 @@ TEST_F(CoderTest, DeniedActsAreNotAsserted) {
   EXPECT_EQ(Code("Rusia membantah telah menyerang Ukraina pada Senin.", "id"), V{"!RUS>UKR:190"});
 }
 
+TEST_F(CoderTest, DomesticTargetOfTheSameCountryIsKept) {
+  // A parliament member against the president: two actors of one country. (A bare
+  // place of the source's own country is still no target: "lifted a curfew in Bangkok".)
+  EXPECT_EQ(Code("A member of the Syrian parliament started a hunger strike to protest President "
+                 "Bashar al-Assad's failure to reform.",
+                 "en"),
+            V{"SYRLEG>SYRGOV:142"});
+}
+
 TEST_F(CoderTest, ItIsTheLastSubject) {
   EXPECT_EQ(
       Code("Russia annexed Crimea in 2014. Since then it has supported armed groups in Donbas.",
