@@ -119,6 +119,18 @@ void SentenceCoder::Prepare() {
     m.begin += w_.tb;
     m.end += w_.tb;
   }
+  // A negator inside a longer phrase is part of that phrase's meaning: "will not
+  // hesitate to", "tak akan segan" intend; they do not negate.
+  std::vector<Marker> kept_markers;
+  for (const Marker& m : w_.markers) {
+    bool inside = false;
+    if (m.cat == Cat::kNegator)
+      for (const Marker& o : w_.markers)
+        inside |= o.cat != Cat::kNegator && o.begin <= m.begin && m.end <= o.end &&
+                  o.end - o.begin > m.end - m.begin;
+    if (!inside) kept_markers.push_back(m);
+  }
+  w_.markers.swap(kept_markers);
   w_.starts.assign(n, 0);
   w_.covers.assign(n, 0);
   for (const Marker& m : w_.markers) {

@@ -241,6 +241,12 @@ TEST_F(CoderTest, DomesticTargetOfTheSameCountryIsKept) {
             V{"SYRLEG>SYRGOV:142"});
 }
 
+TEST_F(CoderTest, NotHesitatingIsIntentNotNegation) {
+  // "tak akan segan" / "will not hesitate to": a threat, asserted, not a negated act.
+  EXPECT_EQ(Code("Malaysia tak akan segan menyerang Singapura.", "id"), V{"MYS>SGP:138"});
+  EXPECT_EQ(Code("Malaysia will not hesitate to attack Singapore.", "en"), V{"MYS>SGP:138"});
+}
+
 TEST_F(CoderTest, ItIsTheLastSubject) {
   EXPECT_EQ(
       Code("Russia annexed Crimea in 2014. Since then it has supported armed groups in Donbas.",
