@@ -17,6 +17,7 @@
 #include "ingest/byte_source.h"
 #include "ingest/pipeline.h"
 #include "ingest/reader.h"
+#include "store/event_json.h"
 #include "store/gdelt.h"
 #include "util/json_writer.h"
 #include "warta/coder.h"
@@ -88,60 +89,6 @@ void AppendCsv(const StoredEvent& e, std::string* out) {
                       e.num_sources, e.num_articles, Num(e.avg_tone), Csv(e.source_url));
 }
 
-void AppendJson(const StoredEvent& e, const std::vector<StoredMention>& mentions,
-                std::string* out) {
-  using json::AppendString;
-  *out += fmt::format("{{\"id\": {}, \"date\": ", e.id);
-  AppendString(e.date, out);
-  *out += ", \"source\": {\"code\": ";
-  AppendString(e.source, out);
-  *out += ", \"text\": ";
-  AppendString(e.source_name, out);
-  *out += "}, \"target\": ";
-  if (e.target.empty()) {
-    *out += "null";
-  } else {
-    *out += "{\"code\": ";
-    AppendString(e.target, out);
-    *out += ", \"text\": ";
-    AppendString(e.target_name, out);
-    *out += "}";
-  }
-  *out += ", \"code\": ";
-  AppendString(e.code, out);
-  *out += ", \"root\": ";
-  AppendString(e.root, out);
-  *out += fmt::format(", \"quad_class\": {}, \"goldstein\": {}, \"plover\": ", e.quad_class,
-                      Num(e.goldstein));
-  AppendString(e.plover, out);
-  *out += ", \"location\": ";
-  if (e.has_place) {
-    *out += "{\"name\": ";
-    AppendString(e.place, out);
-    *out += ", \"country\": ";
-    AppendString(e.country, out);
-    *out += fmt::format(", \"lat\": {}, \"lon\": {}}}", Num(e.lat), Num(e.lon));
-  } else {
-    *out += "null";
-  }
-  *out += fmt::format(
-      ", \"num_mentions\": {}, \"num_sources\": {}, \"num_articles\": {}, \"avg_tone\": {}, "
-      "\"mentions\": [",
-      e.num_mentions, e.num_sources, e.num_articles, Num(e.avg_tone));
-  for (size_t i = 0; i < mentions.size(); ++i) {
-    const StoredMention& m = mentions[i];
-    if (i) *out += ", ";
-    *out += "{\"doc_id\": ";
-    AppendString(m.doc_id, out);
-    *out += fmt::format(", \"sentence\": {{\"index\": {}, \"text\": ", m.sentence_index);
-    AppendString(m.sentence, out);
-    *out += fmt::format(", \"span\": [{}, {}]}}, \"rule\": ", m.sentence_begin, m.sentence_end);
-    AppendString(m.rule, out);
-    *out += fmt::format(", \"confidence\": {}}}", m.confidence);
-  }
-  *out += "]}";
-}
-
 std::string Cut(const std::string& s, size_t n) {
   if (s.size() <= n) return s;
   size_t i = n;
@@ -185,7 +132,7 @@ int PrintEvents(Store* store, const EventFilter& filter, const std::string& form
         return true;
       });
       if (!inner.ok()) return false;
-      AppendJson(e, mentions, &out.buf());
+      AppendStoredEventJson(e, mentions, &out.buf());
       out.Line();
     }
     return true;

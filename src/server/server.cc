@@ -17,7 +17,7 @@
 #include "ingest/reader.h"
 #include "output/event_writer.h"
 #include "server/actor_lookup.h"
-#include "server/stored_event_json.h"
+#include "store/event_json.h"
 #include "util/date.h"
 #include "util/json_writer.h"
 #include "util/utf8.h"

@@ -1,4 +1,4 @@
-// JSON of stored events for the HTTP API: an event of the store (StoredEvent) with the
+// JSON of stored events, for `warta query`/`export --format jsonl` and the HTTP API: an event of the store (StoredEvent) with the
 // mentions that report it, and per mention the spans to highlight in its sentence.
 //
 // The store keeps, per mention, the sentence text and its [begin, end) in the document
@@ -7,8 +7,8 @@
 // event's actor name when the sentence has that name at the offset (exact), else the
 // word at the offset; the trigger is the word at its offset. `exact` says which.
 // Thread-safety: pure functions.
-#ifndef WARTA_SERVER_STORED_EVENT_JSON_H_
-#define WARTA_SERVER_STORED_EVENT_JSON_H_
+#ifndef WARTA_STORE_EVENT_JSON_H_
+#define WARTA_STORE_EVENT_JSON_H_
 
 #include <cstdint>
 #include <string>
@@ -16,7 +16,7 @@
 
 #include "warta/store.h"
 
-namespace warta::server {
+namespace warta {
 
 // A highlight in a mention's sentence: code points from the start of the sentence text.
 struct Highlight {
@@ -34,6 +34,6 @@ std::vector<Highlight> MentionHighlights(const StoredEvent& event, const StoredM
 void AppendStoredEventJson(const StoredEvent& event, const std::vector<StoredMention>& mentions,
                            std::string* out);
 
-}  // namespace warta::server
+}  // namespace warta
 
-#endif  // WARTA_SERVER_STORED_EVENT_JSON_H_
+#endif  // WARTA_STORE_EVENT_JSON_H_

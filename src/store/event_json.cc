@@ -1,4 +1,4 @@
-#include "server/stored_event_json.h"
+#include "store/event_json.h"
 
 #include <fmt/format.h>
 
@@ -7,7 +7,7 @@
 #include "util/json_writer.h"
 #include "util/utf8.h"
 
-namespace warta::server {
+namespace warta {
 namespace {
 
 std::u32string CodePoints(std::string_view s) {
@@ -168,4 +168,4 @@ void AppendStoredEventJson(const StoredEvent& e, const std::vector<StoredMention
   *out += "]}";
 }
 
-}  // namespace warta::server
+}  // namespace warta
