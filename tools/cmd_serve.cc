@@ -11,12 +11,13 @@
 #include <cstdlib>
 #include <thread>
 
+#include "cli_output.h"
 #include "server/server.h"
 
 namespace warta {
 namespace {
 
-void Error(const std::string& msg) { fmt::print(stderr, "warta: {}\n", msg); }
+using cli::Error;
 
 int RunServe(server::ServerOptions opts, const std::string& data_dir) {
   if (opts.token.empty()) {

@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "cli_output.h"
 #include "ingest/byte_source.h"
 #include "ingest/pipeline.h"
 #include "ingest/reader.h"
@@ -26,26 +27,8 @@
 namespace warta {
 namespace {
 
-void Error(const std::string& msg) { fmt::print(stderr, "warta: {}\n", msg); }
-
-// Buffered standard output.
-class Out {
- public:
-  ~Out() { Flush(); }
-  std::string& buf() { return buf_; }
-  void Line() {
-    buf_.push_back('\n');
-    if (buf_.size() > (1 << 16)) Flush();
-  }
-  void Flush() {
-    if (!buf_.empty()) fwrite(buf_.data(), 1, buf_.size(), stdout);
-    buf_.clear();
-    fflush(stdout);
-  }
-
- private:
-  std::string buf_;
-};
+using cli::Error;
+using Out = cli::Output;
 
 // Ends the CLI11 parse with an exit code (CLI11 returns it silently).
 [[noreturn]] void Exit(int code) { throw CLI::RuntimeError(code); }

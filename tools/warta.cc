@@ -17,6 +17,7 @@
 #include <iostream>
 
 #include "actors/actor_dictionary.h"
+#include "cli_output.h"
 #include "cmd_serve.h"
 #include "cmd_store.h"
 #include "eval/scorer.h"
@@ -32,24 +33,8 @@
 
 namespace {
 
-void Error(const std::string& msg) { fmt::print(stderr, "warta: {}\n", msg); }
-
-class Output {
- public:
-  ~Output() { Flush(); }
-  std::string& buf() { return buf_; }
-  void MaybeFlush() {
-    if (buf_.size() > (1 << 16)) Flush();
-  }
-  void Flush() {
-    if (!buf_.empty()) fwrite(buf_.data(), 1, buf_.size(), stdout);
-    buf_.clear();
-    fflush(stdout);
-  }
-
- private:
-  std::string buf_;
-};
+using warta::cli::Error;
+using warta::cli::Output;
 
 // PETRARCH/TABARI dictionaries given with --dict (shared by the commands that code).
 std::vector<std::string> g_dict_files;
@@ -150,8 +135,9 @@ int RunMentions(const std::vector<std::string>& files, const std::string& lang,
           std::string& b = out.buf();
           b += "{\"doc_id\":" + warta::json::Quote(doc.id) +
                ",\"sentence\":" + std::to_string(m.sentence) +
-               ",\"text\":" + warta::json::Quote(m.text) + ",\"code\":" + warta::json::Quote(m.code) +
-               ",\"span\":[" + std::to_string(m.span.begin) + "," + std::to_string(m.span.end) + "]";
+               ",\"text\":" + warta::json::Quote(m.text) +
+               ",\"code\":" + warta::json::Quote(m.code) + ",\"span\":[" +
+               std::to_string(m.span.begin) + "," + std::to_string(m.span.end) + "]";
           if (m.is_place) {
             b += ",\"place\":{\"name\":" + warta::json::Quote(m.location.name) +
                  ",\"country\":" + warta::json::Quote(m.location.country3) + ",\"lat\":";
@@ -365,10 +351,12 @@ int main(int argc, char** argv) {
   std::vector<std::string> lfiles;
   langcmd->add_option("files", lfiles, "documents")->required();
 
-  auto* mentions = app.add_subcommand("mentions", "list the actors and places recognised in documents");
+  auto* mentions =
+      app.add_subcommand("mentions", "list the actors and places recognised in documents");
   std::vector<std::string> mfiles;
   std::string mlang = "auto";
-  mentions->add_option("files", mfiles, "JSON-lines, .txt files, directories, or - for standard input")
+  mentions
+      ->add_option("files", mfiles, "JSON-lines, .txt files, directories, or - for standard input")
       ->required();
   mentions->add_option("--lang", mlang, "auto, en or id: language of documents that do not say");
 
