@@ -291,16 +291,20 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
     if (!m.code.empty() || m.place >= 0) out->push_back(m);
     p = q + 1;
   }
+  // Tokens a dictionary name or a mention already takes (a piece left out of the
+  // mentions, like "Paris" in "the Paris agreement", still counts).
+  auto covered = [&](uint32_t i) {
+    for (size_t k = first_new; k < out->size(); ++k)
+      if ((*out)[k].tb <= i && i < (*out)[k].te) return true;
+    for (const Piece& pc : pieces)
+      if (pc.tb <= i && i < pc.te) return true;
+    return false;
+  };
   // The world gazetteer (GeoNames): a capitalised name no dictionary knows, right after
   // "in", "di", "to", "ke" ("di Sidoarjo", "to Kirkuk"), and not part of a longer
   // capitalised name ("in Casa Santa Marta" is not Marta, Italy). One-word names that
   // are ordinary words of the language ("Kota") are left alone.
   if (dict.gazetteer_size() > 0) {
-    auto covered = [&](uint32_t i) {
-      for (size_t k = first_new; k < out->size(); ++k)
-        if ((*out)[k].tb <= i && i < (*out)[k].te) return true;
-      return false;
-    };
     for (const Marker& mk : *s.markers) {
       if (mk.cat != Cat::kLocative && mk.cat != Cat::kDirectional) continue;
       uint32_t b = mk.end;
@@ -342,14 +346,6 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
   for (size_t k = first_new; k < out->size(); ++k)
     home_cue |= (*out)[k].code.compare(0, 3, lang.home_country()) == 0 && !(*out)[k].locative;
   if (!lang.home_country().empty() && home_cue) {
-    auto covered = [&](uint32_t i) {
-      for (size_t k = first_new; k < out->size(); ++k)
-        if ((*out)[k].tb <= i && i < (*out)[k].te) return true;
-      for (const Piece& pc : pieces)
-        if (pc.tb <= i && i < pc.te) return true;
-      return false;
-    };
-    size_t named = out->size();
     for (uint32_t i = s.tb; i < s.te;) {
       if (covered(i) || !capital_unknown(i) || tok[i].Is(kTokAllCaps)) {
         ++i;
@@ -377,7 +373,6 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
       }
       i = e;
     }
-    (void)named;
   }
   // 3. References and pronouns.
   for (const Marker& mk : *s.markers) {
