@@ -351,6 +351,32 @@ void SentenceCoder::ResolveReferences() {
       }
     }
   }
+  // One country's news: "Islamic fundamentalists … to demand the resignation of
+  // Algerian President Ben Bella", "a judge opened investigations against 28 Chilean
+  // officials". In a sentence whose actors and places all belong to one country, a bare
+  // agent is that country's; with two countries named, it stays bare.
+  {
+    std::string only;
+    bool several = false;
+    for (const Mention& m : w_.mentions) {
+      std::string c;
+      if (m.has_country && m.code.size() >= 3)
+        c = m.code.substr(0, 3);
+      else if (m.is_place_only && m.place >= 0)
+        c = dict_.place(m.place).iso3;
+      if (c.empty()) continue;
+      if (only.empty()) only = c;
+      several |= c != only;
+    }
+    if (!only.empty() && !several) {
+      for (Mention& m : w_.mentions) {
+        if (!m.bare_agent || m.locative || m.directional) continue;
+        m.code = only + m.code;
+        m.bare_agent = false;
+        m.has_country = true;
+      }
+    }
+  }
   // A compound of two countries ("AS dan Rusia") or a dyad ("AS-Rusia") is the pair
   // "kedua negara" refers to later.
   for (size_t k = 0; k + 1 < w_.mentions.size(); ++k) {
@@ -1272,31 +1298,6 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
   }
   if (attr) modality.push_back("reported");
 
-  if (sources.empty()) {
-    if (src < 0) return;
-    sources = Codes(src);
-    src_tb = w_.mentions[src].tb;
-    src_te = GroupEnd(src);
-  } else {
-    src_tb = w_.mentions[src].tb;
-    src_te = GroupEnd(src);
-  }
-  if (targets.empty() && tgt >= 0) {
-    targets = Codes(tgt);
-    tgt_tb = w_.mentions[tgt].tb;
-    tgt_te = GroupEnd(tgt);
-  } else if (tgt >= 0) {
-    tgt_tb = w_.mentions[tgt].tb;
-    tgt_te = GroupEnd(tgt);
-  }
-  if (sources.empty()) return;
-  bool reciprocal = targets.empty() && sources.size() > 1 && p.recip;
-  if (reciprocal || m.pair >= 0) {
-    targets = sources;
-    tgt_tb = src_tb;
-    tgt_te = src_te;
-  }
-
   // Date: the time expression nearest the trigger, else the story's date.
   CivilDate date = doc_->story_date;
   {
@@ -1315,7 +1316,7 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
   }
   // Place: a place named after a locative preposition, nearest to the trigger;
   // a territory target ("semenanjung Krimea") is also the place.
-  int place = -1;
+  int place = -1, place_mention = -1;
   {
     int best = 1 << 30;
     for (const Mention& men : w_.mentions) {
@@ -1335,10 +1336,79 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
       if (d < best) {
         best = d;
         place = men.place;
+        place_mention = static_cast<int>(&men - w_.mentions.data());
       }
     }
     if (place < 0 && index_ == 0 && doc_->dateline_place >= 0) place = doc_->dateline_place;
   }
+  const std::string root = code.substr(0, 2);
+  const bool violent = root == "18" || root == "19" || root == "20";
+  // Unattributed violence: "three soldiers were killed by a roadside bomb near Basra",
+  // "a car bomb killed a journalist in Beirut" name no perpetrator. CAMEO's reading is
+  // unidentified armed forces (UAF) of the country where it happened, else of the
+  // victims' country; the event says so in its modality.
+  // Only a clause's own verb ("were killed", "a bomb killed"): a noun or a verb inside a
+  // relative, conditional or complement clause ("if it is attacked", "where 28 people
+  // were killed") reports no attack of its own.
+  const bool clause_verb = english ? (head.affixes & (kPast | kParticiple)) != 0 : passive;
+  bool subordinate_subject = false;  // "if it is attacked", "where soldiers were killed"
+  if (subject >= 0) {
+    uint32_t b = w_.mentions[subject].tb;
+    while (b > w_.tb && lang_.Is(tok_[b - 1].word, Cat::kDeterminer)) --b;
+    subordinate_subject =
+        b > w_.tb && (w_.StartsAt(b - 1) &
+                      (Bit(Cat::kSubordinator) | Bit(Cat::kRelative) | Bit(Cat::kComplementizer)));
+  }
+  if (src < 0 && sources.empty() && violent && tgt >= 0 && !p.statement && clause_verb &&
+      !in_phrase && !subordinate_subject && stop != Stop::kRelative && stop != Stop::kSubordinate &&
+      stop != Stop::kComplement) {
+    std::string country;
+    if (place >= 0) country = dict_.place(place).iso3;
+    if (dict_.CountryPlace(country) < 0) {
+      std::vector<std::string> victims = Codes(tgt);
+      country = victims.empty() ? "" : victims[0].substr(0, 3);
+    }
+    if (country.size() == 3 && dict_.CountryPlace(country) >= 0) {
+      sources.push_back(country + "UAF");
+      modality.push_back("unattributed");
+    }
+  }
+
+  if (sources.empty() && src >= 0) sources = Codes(src);
+  if (src >= 0) {
+    src_tb = w_.mentions[src].tb;
+    src_te = GroupEnd(src);
+  }
+  if (targets.empty() && tgt >= 0) {
+    targets = Codes(tgt);
+    tgt_tb = w_.mentions[tgt].tb;
+    tgt_te = GroupEnd(tgt);
+  } else if (tgt >= 0) {
+    tgt_tb = w_.mentions[tgt].tb;
+    tgt_te = GroupEnd(tgt);
+  }
+  if (sources.empty()) return;
+  bool reciprocal = targets.empty() && sources.size() > 1 && p.recip;
+  if (reciprocal || m.pair >= 0) {
+    targets = sources;
+    tgt_tb = src_tb;
+    tgt_te = src_te;
+  }
+  // An act on a place: a curfew, a protest or shelling "in Kirkuk" with no one named as
+  // its object falls on that country (its people or its government). Acts between
+  // parties (talks, accusations, aid) do not: where they happen is no party to them.
+  if (targets.empty() && !reciprocal && m.pair < 0 && place_mention >= 0 &&
+      (violent || root == "14" || root == "15" || root == "17" || code.compare(0, 3, "081") == 0)) {
+    const std::string& country = dict_.place(place).iso3;
+    // "Thousands of Thais rallied in Bangkok": a country acting in itself has no target.
+    bool self = std::find(sources.begin(), sources.end(), country) != sources.end();
+    if (country.size() == 3 && dict_.CountryPlace(country) >= 0 && !self) {
+      targets.push_back(country);
+      tgt_tb = w_.mentions[place_mention].tb;
+      tgt_te = w_.mentions[place_mention].te;
+    }
+  }
+
   // Meetings: where they happened decides visit (042), host (043) or third place (044).
   if (p.meet && place >= 0 && code.substr(0, 2) == "04") {
     const std::string& where = dict_.place(place).iso3;
@@ -1359,14 +1429,19 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
       // ("Menteri … dan Tedjo", all IDN) stays whole.
       if (!(group_target && t.compare(0, 3, s, 0, 3) == 0 && mixed_target)) tlist.push_back(t);
     if (tlist.empty()) tlist.push_back("");
-    for (const std::string& t : tlist) {
+    for (std::string t : tlist) {
       // An actor acting on itself is no event; two people of one government are two
       // actors ("Presiden Joko Widodo menegur Menteri Tedjo": IDNGOV → IDNGOV).
       if (!t.empty() && t == s &&
           (reciprocal || m.pair >= 0 || src == tgt || src < 0 || tgt < 0 ||
            GroupHead(src) == GroupHead(tgt) ||
-           (!w_.mentions[src].has_person && !w_.mentions[tgt].has_person)))
-        continue;
+           (!w_.mentions[src].has_person && !w_.mentions[tgt].has_person))) {
+        // "Thais protested in Bangkok": where it happened is no target.
+        if (tgt >= 0 && w_.mentions[tgt].locative && !reciprocal && m.pair < 0 && tlist.size() == 1)
+          t.clear();
+        else
+          continue;
+      }
       // "Rusia dan pasukan Rusia" acting on each other is one actor; "Pemerintah
       // Filipina dan MILF" (PHLGOV, PHLSEPMLF) are two.
       if (!t.empty() && (reciprocal || m.pair >= 0) &&
@@ -1379,6 +1454,10 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
         ev.target = {t, tgt_tb, tgt_te};
       }
       ev.code = code;
+      // Killing by an army is conventional military force (19), not the unconventional
+      // violence of root 18 ("Serb forces killed three villagers", "British aircraft
+      // killed four Iraqis").
+      if (code == "1823" && s.size() >= 6 && s.compare(3, 3, "MIL") == 0) ev.code = "190";
       ev.pattern = &p;
       ev.negated = negated;
       ev.modality = modality;

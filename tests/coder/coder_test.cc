@@ -113,7 +113,38 @@ TEST_F(CoderTest, HyphenatedDyadIsNotADateline) {
 TEST_F(CoderTest, PossessiveCountryOwnsTheAgent) {
   EXPECT_EQ(Code("Syria was quiet. The country’s well-equipped army accused Israel.", "en"),
             V{"SYRMIL>ISR:112"});
-  EXPECT_EQ(Code("Pro-Russian rebels accused Kyiv.", "en"), V{"REB>UKR:112"});
+  // "Pro-Russian" owns nothing; the one country the sentence names does.
+  EXPECT_EQ(Code("Pro-Russian rebels accused Kyiv.", "en"), V{"UKRREB>UKR:112"});
+  EXPECT_EQ(Code("Pro-Russian rebels accused Kyiv and Moscow.", "en"),
+            (V{"REB>UKR:112", "REB>RUS:112"}));
+}
+
+TEST_F(CoderTest, BareAgentTakesTheOneCountryOfItsSentence) {
+  EXPECT_EQ(Code("Islamic militants demanded the resignation of the Algerian president.", "en"),
+            V{"DZAINS>DZAGOV:1041"});
+  EXPECT_EQ(Code("A judge opened an investigation into three Chilean ministers.", "en"),
+            V{"CHLJUD>CHLGOV:090"});
+}
+
+TEST_F(CoderTest, UnattributedViolenceIsUnidentifiedArmedForces) {
+  EXPECT_EQ(Code("Two Kenyan soldiers were killed by a roadside bomb near Mandera.", "en"),
+            V{"KENUAF>KENMIL:1823"});
+  EXPECT_EQ(Code("A car bomb killed four policemen in Kabul on Monday.", "en"),
+            V{"AFGUAF>AFGCOP:1823"});
+  // A conditional or relative clause reports no attack.
+  EXPECT_EQ(Code("Norway will help defend Saudi Arabia if it is attacked.", "en"),
+            V{"NOR>SAU:032"});
+}
+
+TEST_F(CoderTest, ActOnAPlaceFallsOnItsCountry) {
+  EXPECT_EQ(Code("The government imposed a curfew in Mosul.", "en"), V{"IRQGOV>IRQ:1723"});
+  // Acting in its own country: no target.
+  EXPECT_EQ(Code("Thousands of Thais protested in Bangkok on Sunday.", "en"), V{"THA>-:140"});
+}
+
+TEST_F(CoderTest, KillingByAnArmyIsMilitaryForce) {
+  EXPECT_EQ(Code("Russian aircraft killed 46 Afghan civilians.", "en"), V{"RUSMIL>AFGCVL:190"});
+  EXPECT_EQ(Code("Rebels killed 12 Afghan civilians.", "en"), V{"AFGREB>AFGCVL:1823"});
 }
 
 TEST_F(CoderTest, TitledUnknownNameIsAPerson) {
