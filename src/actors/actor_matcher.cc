@@ -458,9 +458,23 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
       kind = 1;
     if (kind == 2 && (a.locative || a.directional || a.is_place_only)) {
       std::string where = a.place >= 0 ? dict.place(a.place).iso3 : a.code.substr(0, 3);
-      kind = b.code == where ? 1 : 0;
+      // A country in a list of countries ("to Iran, Libya and Sudan") stays listed.
+      kind = b.code == where ? 1 : (a.is_place_only || b.is_place_only ? 0 : 2);
     }
     link[k - first_new] = kind;
+  }
+  // "lift embargoes to Iran, Libya, North Korea, Sudan, and with strings attached,
+  // Cuba": three or more actors in a comma list after a preposition are a list even
+  // when its last item is set apart.
+  for (size_t k = 0; k + 1 < count; ++k) {
+    if (link[k] != 2 || link[k + 1] != 2 || (k > 0 && link[k - 1])) continue;
+    uint32_t b = (*out)[first_new + k].tb;
+    while (b > s.tb && lang.Is(tok[b - 1].word, Cat::kDeterminer)) --b;
+    if (b == s.tb ||
+        !(lang.Is(tok[b - 1].word, Cat::kPreposition) || lang.Is(tok[b - 1].word, Cat::kLocative) ||
+          lang.Is(tok[b - 1].word, Cat::kDirectional)))
+      continue;
+    for (size_t j = k; j < count && link[j] == 2; ++j) link[j] = 1;
   }
   for (size_t k = count; k-- > 0;) {
     if (link[k] == 2) link[k] = (k + 1 < count && link[k + 1]) ? 1 : 0;

@@ -174,14 +174,17 @@ uint32_t SentenceCoder::GroupEnd(int mi) const {
 std::vector<std::string> SentenceCoder::Codes(int mi) const {
   std::vector<std::string> out;
   std::vector<int> members = GroupMembers(mi);
-  bool any_full = false;
+  bool any_full = false, all_placed = true;
   for (int k : members) {
     const Mention& m = w_.mentions[k];
     if ((!m.code.empty() && !m.bare_agent) || !m.pair.empty()) any_full = true;
+    all_placed &= m.locative || m.directional;
   }
   for (int k : members) {
     const Mention& m = w_.mentions[k];
-    if ((m.locative || m.directional) && members.size() > 1) continue;
+    // "Russia and its forces in Syria": the place is not one of the actors; "aid to
+    // Iran, Libya and Sudan" is a list of destinations, each one.
+    if ((m.locative || m.directional) && members.size() > 1 && !all_placed) continue;
     if (!m.pair.empty()) {
       for (const auto& c : m.pair)
         if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
@@ -725,7 +728,11 @@ int SentenceCoder::FallbackTarget(const Match& m, int src) const {
     int mi = w_.MentionStart(k);
     if (usable(mi)) return GroupHead(mi);
   }
-  for (uint32_t k = m.te; k < w_.te && k < m.te + 10; ++k) {
+  // Ten words, or fifteen for a verb of intent or threat whose complement names the
+  // target ("agreed in principle on Saturday to provide aid for Romania").
+  const std::string_view root = std::string_view(m.pattern->code).substr(0, 2);
+  const uint32_t window = root == "03" || root == "13" ? 15 : 10;
+  for (uint32_t k = m.te; k < w_.te && k < m.te + window; ++k) {
     const Token& t = tok_[k];
     if (t.Is(kTokTerminal) || t.Is(kTokQuote) || IsPunct(w_, k, ";") || IsPunct(w_, k, ":") ||
         IsPunct(w_, k, ",") || w_.say_token[k - w_.tb] ||
@@ -737,6 +744,14 @@ int SentenceCoder::FallbackTarget(const Match& m, int src) const {
     // A compound this far out ("antara pasukan pemerintah dan pemberontak") is the
     // phrase's own pair, not the verb's object.
     if (usable(mi) && (w_.mentions[mi].group < 0 || m.pattern->late_recip)) return mi;
+    // "aid for Romania and Poland": a compound after any other preposition is the object.
+    if (usable(mi) && GroupHead(mi) == mi && k > w_.tb) {
+      std::string_view before = TokenText(doc_->text, tok_[k - 1]);
+      if ((lang_.Is(tok_[k - 1].word, Cat::kPreposition) ||
+           lang_.Is(tok_[k - 1].word, Cat::kDirectional)) &&
+          before != "between" && before != "among" && before != "antara")
+        return mi;
+    }
     break;  // the first actor after the verb is its object or nothing
   }
   return -1;

@@ -357,5 +357,19 @@ TEST_F(CoderTest, JsonOutputFollowsTheContract) {
     EXPECT_NE(json.find(key), std::string::npos) << key << " not in " << json;
 }
 
+TEST_F(CoderTest, IntentComplementNamesTheTarget) {
+  // The object of the promised act, past a longer complement, and a compound after a
+  // preposition is each one's target.
+  EXPECT_EQ(Code("Japan agreed in principle on Friday to provide more food aid for Kenya and "
+                 "Uganda.",
+                 "en"),
+            (V{"JPN>KEN:030", "JPN>UGA:030"}));
+}
+
+TEST_F(CoderTest, CommaListAfterAPrepositionIsOneList) {
+  EXPECT_EQ(Code("Canada sent food aid to Chad, Niger, Mali, and after a long delay, Sudan.", "en"),
+            (V{"CAN>TCD:073", "CAN>NER:073", "CAN>MLI:073"}));
+}
+
 }  // namespace
 }  // namespace warta
