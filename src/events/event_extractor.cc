@@ -1290,10 +1290,20 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
   std::string code = p.code;
   std::vector<std::string> modality;
   if (must) {
-    // An obligation is only an event as someone's demand: "…harus…, kata Kerry".
-    if (!attr || attr->speaker < 0 || p.nomodal) return;
+    // An obligation is only an event as someone's demand: "…harus…, kata Kerry", or
+    // the subject of the verb whose "that" clause it is ("Chirac issued a reminder to
+    // Iraq that it must cooperate", "the minister reiterated that Libya must …").
+    int demander = attr ? attr->speaker : -1;
+    if (demander < 0 && stop == Stop::kComplement && english) {
+      for (uint32_t k = stop_at; k > w_.tb && k + 12 > stop_at; --k) {
+        if (IsPunct(w_, k - 1, ";") || (w_.StartsAt(k - 1) & Bit(Cat::kComplementizer))) break;
+        int e = w_.MentionEnd(k);
+        if (e >= 0 && Eligible(e)) demander = GroupHead(e);
+      }
+    }
+    if (demander < 0 || p.nomodal) return;
     tgt = src >= 0 ? src : tgt;
-    src = attr->speaker;
+    src = demander;
     // "both sides must recognise …": an obligation the speaker shares is no demand
     // on another (only the bare modal pattern; a named action stays a demand).
     if ((w_.StartsAt(m.head) & Bit(Cat::kMust)) && tgt >= 0 &&

@@ -19,11 +19,12 @@ class CoderTest : public ::testing::Test {
     coder_ = std::move(c.value()).release();
   }
   // "SRC>TGT:CODE" for every event ("!" marks negated ones).
-  static std::vector<std::string> Code(const std::string& text, const std::string& lang) {
+  static std::vector<std::string> Code(const std::string& text, const std::string& lang,
+                                       const std::string& date = "2014-10-15") {
     Document doc;
     doc.id = "t";
     doc.lang = lang;
-    doc.date = "2014-10-15";
+    doc.date = date;
     doc.text = text;
     std::vector<Event> events;
     Status st = coder_->Code(doc, &events);
@@ -369,6 +370,17 @@ TEST_F(CoderTest, IntentComplementNamesTheTarget) {
 TEST_F(CoderTest, CommaListAfterAPrepositionIsOneList) {
   EXPECT_EQ(Code("Canada sent food aid to Chad, Niger, Mali, and after a long delay, Sudan.", "en"),
             (V{"CAN>TCD:073", "CAN>NER:073", "CAN>MLI:073"}));
+}
+
+TEST_F(CoderTest, MustClauseIsTheDemandOfTheVerbThatIntroducesIt) {
+  EXPECT_EQ(Code("The Kenyan president reminded Uganda that it must withdraw its troops.", "en"),
+            V{"KENGOV>UGA:106"});
+}
+
+TEST_F(CoderTest, DatedArmedMovements) {
+  // UNITA was a rebel movement until the 2002 peace and a party afterwards.
+  EXPECT_EQ(Code("UNITA accused Zambia.", "en", "1993-01-10"), V{"AGOREB>ZMB:112"});
+  EXPECT_EQ(Code("UNITA accused the MPLA.", "en", "2008-09-01"), V{"AGOOPP>AGO:112"});
 }
 
 }  // namespace
