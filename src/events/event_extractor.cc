@@ -807,6 +807,12 @@ int SentenceCoder::ObjectRelativeAntecedent(uint32_t verb) const {
 void SentenceCoder::FindMatches(std::vector<Match>* matches) {
   std::vector<uint32_t> cands;
   for (uint32_t i = w_.tb; i < w_.te; ++i) {
+    // The second half of a hyphenated compound ("its long-threatened invasion", "a
+    // UN-brokered deal", "the cease-fire") is a modifier or a noun, not the verb.
+    // (Indonesian reduplication, "tembak-menembak", is a verb form and stays.)
+    if (lang_.iso() == "en" && i >= w_.tb + 2 && !tok_[i].Is(kTokSpaceBefore) &&
+        tok_[i - 1].Is(kTokDash) && !tok_[i - 1].Is(kTokSpaceBefore) && tok_[i - 2].Is(kTokWord))
+      continue;
     cands.clear();
     patterns_.Candidates(tok_[i].word, tok_[i].root, &cands);
     for (uint32_t pi : cands) {

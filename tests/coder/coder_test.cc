@@ -383,5 +383,10 @@ TEST_F(CoderTest, DatedArmedMovements) {
   EXPECT_EQ(Code("UNITA accused the MPLA.", "en", "2008-09-01"), V{"AGOOPP>AGO:112"});
 }
 
+TEST_F(CoderTest, SecondHalfOfAHyphenatedCompoundIsNoTrigger) {
+  EXPECT_EQ(Code("The UN-brokered deal held for a week.", "en"), V{});
+  EXPECT_EQ(Code("Israel began its long-threatened invasion of Lebanon.", "en"), V{});
+}
+
 }  // namespace
 }  // namespace warta
