@@ -259,6 +259,18 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
       m.code = country + (agent.empty() ? "" : agent);
       m.has_country = true;
     } else if (!agent.empty()) {
+      // "a new military offensive", "all official contact", "hostage-takers": an agent
+      // word modifying another noun names no actor.
+      const Token& last = tok[m.te - 1];
+      bool modifier =
+          m.te < s.te && !last.Is(kTokCapital) &&
+          (lang.Is(tok[m.te].word, Cat::kModifiedNoun) ||
+           (m.te + 1 < s.te && tok[m.te].Is(kTokDash) && !tok[m.te].Is(kTokSpaceBefore) &&
+            !tok[m.te + 1].Is(kTokSpaceBefore) && tok[m.te + 1].Is(kTokWord)));
+      if (modifier) {
+        p = q + 1;
+        continue;
+      }
       m.code = agent;
       m.bare_agent = true;
     }

@@ -745,10 +745,12 @@ int SentenceCoder::FallbackTarget(const Match& m, int src) const {
     // phrase's own pair, not the verb's object.
     if (usable(mi) && (w_.mentions[mi].group < 0 || m.pattern->late_recip)) return mi;
     // "aid for Romania and Poland": a compound after any other preposition is the object.
-    if (usable(mi) && GroupHead(mi) == mi && k > w_.tb) {
-      std::string_view before = TokenText(doc_->text, tok_[k - 1]);
-      if ((lang_.Is(tok_[k - 1].word, Cat::kPreposition) ||
-           lang_.Is(tok_[k - 1].word, Cat::kDirectional)) &&
+    uint32_t pb = k;
+    while (pb > w_.tb && lang_.Is(tok_[pb - 1].word, Cat::kDeterminer)) --pb;
+    if (usable(mi) && GroupHead(mi) == mi && pb > w_.tb) {
+      std::string_view before = TokenText(doc_->text, tok_[pb - 1]);
+      if ((lang_.Is(tok_[pb - 1].word, Cat::kPreposition) ||
+           lang_.Is(tok_[pb - 1].word, Cat::kDirectional)) &&
           before != "between" && before != "among" && before != "antara")
         return mi;
     }
@@ -1425,11 +1427,13 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
     tgt_tb = src_tb;
     tgt_te = src_te;
   }
-  // An act on a place: a curfew, a protest or shelling "in Kirkuk" with no one named as
-  // its object falls on that country (its people or its government). Acts between
+  // An act on a place: a curfew, a protest or shelling "in Kirkuk" (or the threat of
+  // one) with no one named as its object falls on that country (its people or its
+  // government). Acts between
   // parties (talks, accusations, aid) do not: where they happen is no party to them.
   if (targets.empty() && !reciprocal && m.pair < 0 && place_mention >= 0 &&
-      (violent || root == "14" || root == "15" || root == "17" || code.compare(0, 3, "081") == 0)) {
+      (violent || root == "13" || root == "14" || root == "15" || root == "17" ||
+       code.compare(0, 3, "081") == 0)) {
     const std::string& country = dict_.place(place).iso3;
     // "Thousands of Thais rallied in Bangkok": a country acting in itself has no target.
     bool self = std::find(sources.begin(), sources.end(), country) != sources.end();

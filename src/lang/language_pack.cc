@@ -37,6 +37,7 @@ constexpr CatNameEntry kCatNames[] = {
     {Cat::kNotName, "not_name"},
     {Cat::kDiscard, "discard"},
     {Cat::kNameNoun, "name_noun"},
+    {Cat::kModifiedNoun, "modified_noun"},
     {Cat::kPossessive, "possessive"},
     {Cat::kPreposition, "preposition"},
     {Cat::kPronounPerson, "pronoun_person"},

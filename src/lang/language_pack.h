@@ -45,6 +45,7 @@ enum class Cat : uint8_t {
   kNotName,         // Islam, Pemilu, Stadion: capitalised words that are no person's name
   kDiscard,         // gawang, wasit, striker: a sentence about sport codes no event
   kNameNoun,        // agreement, perjanjian: a city next to one names a treaty
+  kModifiedNoun,    // offensive, contact: "military offensive" is no military actor
   kPossessive,      // its, their, his: "its troops" belong to someone already named
   kGroupRef,        // kelompok tersebut, the group
   kCountryRef,      // negara tersebut, the country

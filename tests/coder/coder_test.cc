@@ -388,5 +388,13 @@ TEST_F(CoderTest, SecondHalfOfAHyphenatedCompoundIsNoTrigger) {
   EXPECT_EQ(Code("Israel began its long-threatened invasion of Lebanon.", "en"), V{});
 }
 
+TEST_F(CoderTest, AgentWordModifyingANounIsNoActor) {
+  // "military" modifies "offensive"; the target is Iraq, after the threatened act.
+  EXPECT_EQ(Code("Iran threatened to launch a military offensive against Iraq.", "en"),
+            V{"IRN>IRQ:138"});
+  EXPECT_EQ(Code("Hamas said it would boycott all official contact with Egypt.", "en"),
+            V{"PSEREBHMS>EGY:133"});
+}
+
 }  // namespace
 }  // namespace warta
