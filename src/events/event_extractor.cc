@@ -644,12 +644,19 @@ bool SentenceCoder::MatchFrom(const Pattern& p, size_t item, uint32_t pos, Match
     case PatternItem::kTarget:
     case PatternItem::kSource:
     case PatternItem::kPair: {
-      for (uint32_t k = 0; k <= 3; ++k) {
+      for (uint32_t k = 0; k <= 5; ++k) {
         uint32_t j = pos + k;
         if (j >= w_.te) break;
         // Not across a comma or "and": "withdraw troops and release hostages".
         if (k > 0 && (hard_stop(j - 1) || IsPunct(w_, j - 1, ",") ||
                       lang_.Is(tok_[j - 1].word, Cat::kCoordinator)))
+          break;
+        // Three words, or in English five over a quantity ("killed at least eight top
+        // al-Qaeda leaders") but not past another preposition.
+        if (k > 3 && (lang_.iso() != "en" || lang_.Is(tok_[j - 1].word, Cat::kPreposition) ||
+                      lang_.Is(tok_[j - 1].word, Cat::kLocative) ||
+                      lang_.Is(tok_[j - 1].word, Cat::kDirectional) ||
+                      lang_.Is(tok_[j - 1].word, Cat::kPurpose)))
           break;
         int mi = w_.MentionStart(j);
         if (mi < 0) continue;

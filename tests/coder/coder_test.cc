@@ -397,5 +397,10 @@ TEST_F(CoderTest, AgentWordModifyingANounIsNoActor) {
             V{"PSEREBHMS>EGY:133"});
 }
 
+TEST_F(CoderTest, TargetPastAQuantity) {
+  EXPECT_EQ(Code("US drones killed at least eight senior Taliban commanders.", "en"),
+            V{"USAMIL>AFGINSTAL:190"});
+}
+
 }  // namespace
 }  // namespace warta
