@@ -818,7 +818,12 @@ void SentenceCoder::FindMatches(std::vector<Match>* matches) {
   for (uint32_t i = w_.tb; i < w_.te; ++i) {
     // The second half of a hyphenated compound ("its long-threatened invasion", "a
     // UN-brokered deal", "the cease-fire") is a modifier or a noun, not the verb.
-    // (Indonesian reduplication, "tembak-menembak", is a verb form and stays.)
+    // (Indonesian reduplication, "tembak-menembak", is a verb form and stays.) A past
+    // participle after an article or a possessive is an adjective too: "the occupied
+    // West Bank", "the besieged town", "its armed struggle".
+    if (lang_.iso() == "en" && i > w_.tb && (tok_[i].affixes & kPast) &&
+        lang_.Is(tok_[i - 1].word, Cat::kDeterminer))
+      continue;
     if (lang_.iso() == "en" && i >= w_.tb + 2 && !tok_[i].Is(kTokSpaceBefore) &&
         tok_[i - 1].Is(kTokDash) && !tok_[i - 1].Is(kTokSpaceBefore) && tok_[i - 2].Is(kTokWord))
       continue;
@@ -1062,7 +1067,9 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
                tok_[k - 1].Is(kTokWord) && !tok_[k - 1].Is(kTokCapital) && w_.MentionEnd(k) < 0) {
       // "after fierce fighting with guerrillas": one adjective between.
       in_phrase = true, k -= 2;
-    } else if (english) {
+    } else if (english && !(tok_[k].affixes & kPast)) {
+      // (A past tense is a verb, not a noun in a phrase: "Washington with its allies
+      // demanded".)
       for (int words = 0;
            words < 3 && k > w_.tb && !tok_[k - 1].Is(kTokPunct) && w_.MentionEnd(k) < 0; ++words) {
         if (lang_.Is(tok_[k - 1].word, Cat::kDeterminer)) {

@@ -402,5 +402,13 @@ TEST_F(CoderTest, TargetPastAQuantity) {
             V{"USAMIL>AFGINSTAL:190"});
 }
 
+TEST_F(CoderTest, PastTenseAfterANounIsTheVerb) {
+  // "with its allies demanded": a verb, not a noun inside the phrase "with its allies".
+  EXPECT_EQ(Code("Washington with its allies demanded that Hamas renounce violence.", "en"),
+            V{"USA>PSEREBHMS:100"});
+  // After an article it is an adjective: "the occupied West Bank".
+  EXPECT_EQ(Code("Israeli troops patrolled the occupied West Bank.", "en"), V{});
+}
+
 }  // namespace
 }  // namespace warta
