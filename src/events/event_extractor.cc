@@ -974,8 +974,16 @@ void SentenceCoder::DropComplementActions(std::vector<Match>* matches) const {
 
 int SentenceCoder::AgentAfter(uint32_t from, bool english) const {
   // "oleh X" / "by X" within a few words, or (Indonesian) an actor right after the verb.
-  for (uint32_t j = from; j < w_.te && j < from + 5; ++j) {
+  // English may put the agent after the charge: "has been accused of misusing public
+  // funds, much of it embezzled, by current government officials".
+  const uint32_t reach = english ? 20 : 5;
+  for (uint32_t j = from; j < w_.te && j < from + reach; ++j) {
     if (tok_[j].Is(kTokTerminal) || IsPunct(w_, j, ";")) break;
+    if (j >= from + 5 && (w_.say_token[j - w_.tb] ||
+                          (w_.StartsAt(j) & (Bit(Cat::kRelative) | Bit(Cat::kComplementizer) |
+                                             Bit(Cat::kSubordinator) | Bit(Cat::kClauseConj) |
+                                             Bit(Cat::kAccording)))))
+      break;
     if (lang_.Is(tok_[j].word, Cat::kPassiveBy)) {
       for (uint32_t k = j + 1; k < w_.te && k <= j + 2; ++k) {
         int mi = w_.MentionStart(k);
@@ -1417,6 +1425,18 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
     }
     if (country.size() == 3 && dict_.CountryPlace(country) >= 0) {
       sources.push_back(country + "UAF");
+      modality.push_back("unattributed");
+    }
+  }
+  // "A missionary was arrested in Lebanon", "a US national has been put under
+  // investigation in Italy": an arrest or an investigation with no agent named is the
+  // act of the authorities of the country where it happened.
+  if (src < 0 && sources.empty() && (root == "17" || root == "09") && passive && tgt >= 0 &&
+      place_mention >= 0 && !in_phrase && !subordinate_subject && stop != Stop::kRelative &&
+      stop != Stop::kSubordinate && stop != Stop::kComplement) {
+    const std::string& country = dict_.place(place).iso3;
+    if (country.size() == 3 && dict_.CountryPlace(country) >= 0) {
+      sources.push_back(country);
       modality.push_back("unattributed");
     }
   }

@@ -410,5 +410,10 @@ TEST_F(CoderTest, PastTenseAfterANounIsTheVerb) {
   EXPECT_EQ(Code("Israeli troops patrolled the occupied West Bank.", "en"), V{});
 }
 
+TEST_F(CoderTest, AgentlessArrestIsByTheAuthoritiesOfThePlace) {
+  EXPECT_EQ(Code("Two French journalists were arrested in Egypt on Monday.", "en"),
+            V{"EGY>FRAMED:173"});
+}
+
 }  // namespace
 }  // namespace warta
