@@ -124,6 +124,17 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
   // 2. Compose adjacent pieces into mentions.
   size_t first_new = out->size();
   for (size_t p = 0; p < pieces.size();) {
+    // "Western Cambodia", "northern Iraqi Kurdistan": an adjective of direction or of
+    // a people right before a place names part of that place, not a second actor.
+    if (p + 1 < pieces.size() && pieces[p].entry->kind == ActorKind::kDemonym &&
+        pieces[p + 1].tb == pieces[p].te &&
+        (pieces[p + 1].entry->kind == ActorKind::kCountry ||
+         pieces[p + 1].entry->kind == ActorKind::kCapital ||
+         pieces[p + 1].entry->kind == ActorKind::kPlace) &&
+        pieces[p + 1].entry->code != pieces[p].entry->code) {
+      ++p;
+      continue;
+    }
     Mention m;
     m.tb = pieces[p].tb;
     m.te = pieces[p].te;
@@ -172,6 +183,9 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
       }
     };
     absorb(pieces[p]);
+    auto is_country_kind = [](ActorKind k) {
+      return k == ActorKind::kCountry || k == ActorKind::kDemonym || k == ActorKind::kCapital;
+    };
     while (q + 1 < pieces.size()) {
       const Piece& cur = pieces[q];
       const Piece& nxt = pieces[q + 1];
@@ -192,6 +206,11 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
             nxt.entry->kind == ActorKind::kAgent && tok[gap_begin].Is(kTokWord) &&
             !tok[gap_begin].Is(kTokCapital) && !lang.Is(tok[gap_begin].word, Cat::kStopword) &&
             !lang.Is(tok[gap_begin].word, Cat::kCoordinator))
+          joinable = true;
+        // "Vietnamese-led forces", "Saudi-led coalition troops": the leader's forces
+        // ("US-backed rebels" are not the backer's).
+        if (!joinable && gap == "- led " && is_country_kind(cur.entry->kind) &&
+            nxt.entry->kind == ActorKind::kAgent)
           joinable = true;
         // "Lebanon's new President", "Iraq's former prime minister": one lowercase
         // modifier after the possessive.

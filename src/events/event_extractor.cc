@@ -1130,6 +1130,23 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
         continue;
       }
       subject = h;
+      // "Russian aircraft including helicopter gunships killed": the examples after
+      // "including" / "such as" belong to the subject named before them.
+      if (english && b > w_.tb + 1) {
+        uint32_t k = b;
+        while (k > w_.tb && lang_.Is(tok_[k - 1].word, Cat::kDeterminer)) --k;
+        std::string_view w1 = k > w_.tb ? TokenText(doc_->text, tok_[k - 1]) : "";
+        std::string_view w2 = k > w_.tb + 1 ? TokenText(doc_->text, tok_[k - 2]) : "";
+        uint32_t before = w1 == "including" ? k - 1 : (w1 == "as" && w2 == "such") ? k - 2 : 0;
+        if (before > w_.tb) {
+          if (IsPunct(w_, before - 1, ",")) --before;
+          int e0 = w_.MentionEnd(before);
+          if (e0 >= 0 && Eligible(e0)) {
+            subject = GroupHead(e0);
+            break;
+          }
+        }
+      }
       // "Pakistan, a key U.S. ally in the war on terror, has refused": an actor inside an
       // apposition set off by commas describes the subject named before it.
       if (english && crossed_comma) {

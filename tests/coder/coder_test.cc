@@ -415,5 +415,19 @@ TEST_F(CoderTest, AgentlessArrestIsByTheAuthoritiesOfThePlace) {
             V{"EGY>FRAMED:173"});
 }
 
+TEST_F(CoderTest, LedForcesAreTheLeadersButBackedOnesAreNot) {
+  EXPECT_EQ(Code("Saudi-led forces attacked Yemen.", "en"), V{"SAUMIL>YEM:190"});
+  EXPECT_EQ(Code("Iranian-backed rebels attacked Yemen.", "en"), V{"REB>YEM:190"});
+}
+
+TEST_F(CoderTest, ExamplesAfterIncludingBelongToTheSubject) {
+  EXPECT_EQ(Code("Russian aircraft including helicopter gunships attacked Ukraine.", "en"),
+            V{"RUSMIL>UKR:190"});
+}
+
+TEST_F(CoderTest, DirectionBeforeACountryIsPartOfThePlace) {
+  EXPECT_EQ(Code("Thai troops attacked Western Cambodia.", "en"), V{"THAMIL>KHM:190"});
+}
+
 }  // namespace
 }  // namespace warta
