@@ -354,6 +354,27 @@ void SentenceCoder::ResolveReferences() {
       }
     }
   }
+  // "ethnic Albanians in Serbia", "ethnic Turks … Bulgaria": an ethnic group is coded
+  // by the country it lives in when the sentence names one other country.
+  for (Mention& m : w_.mentions) {
+    if (m.tb == w_.tb || m.code.size() < 3 || m.has_person ||
+        utf8::Lower(TokenText(doc_->text, tok_[m.tb - 1])) != "ethnic")
+      continue;
+    std::string other;
+    bool several = false;
+    for (const Mention& o : w_.mentions) {
+      if (&o == &m) continue;
+      std::string c;
+      if (o.has_country && o.code.size() >= 3)
+        c = o.code.substr(0, 3);
+      else if (o.is_place_only && o.place >= 0)
+        c = dict_.place(o.place).iso3;
+      if (c.empty() || c == m.code.substr(0, 3)) continue;
+      if (other.empty()) other = c;
+      several |= c != other;
+    }
+    if (!other.empty() && !several) m.code = other + m.code.substr(3);
+  }
   // One country's news: "Islamic fundamentalists … to demand the resignation of
   // Algerian President Ben Bella", "a judge opened investigations against 28 Chilean
   // officials". In a sentence whose actors and places all belong to one country, a bare
@@ -824,13 +845,22 @@ void SentenceCoder::FindMatches(std::vector<Match>* matches) {
     if (lang_.iso() == "en" && i > w_.tb && (tok_[i].affixes & kPast) &&
         lang_.Is(tok_[i - 1].word, Cat::kDeterminer))
       continue;
+    // Between two actors a compound of support is a relation of its own: "the
+    // country's Moscow-backed leader" (Moscow supports the leader).
+    bool compound_half = false, between_actors = false;
     if (lang_.iso() == "en" && i >= w_.tb + 2 && !tok_[i].Is(kTokSpaceBefore) &&
-        tok_[i - 1].Is(kTokDash) && !tok_[i - 1].Is(kTokSpaceBefore) && tok_[i - 2].Is(kTokWord))
-      continue;
+        tok_[i - 1].Is(kTokDash) && !tok_[i - 1].Is(kTokSpaceBefore) && tok_[i - 2].Is(kTokWord)) {
+      compound_half = true;
+      between_actors =
+          w_.MentionEnd(i - 1) >= 0 && ((i + 1 < w_.te && w_.MentionStart(i + 1) >= 0) ||
+                                        (i + 2 < w_.te && w_.MentionStart(i + 2) >= 0));
+      if (!between_actors) continue;
+    }
     cands.clear();
     patterns_.Candidates(tok_[i].word, tok_[i].root, &cands);
     for (uint32_t pi : cands) {
       const Pattern& p = patterns_.patterns()[pi];
+      if (compound_half && p.code.compare(0, 2, "05") != 0) continue;
       Match m;
       m.pattern = &p;
       m.head = i;
@@ -1228,6 +1258,18 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
     if (IsPunct(w_, i, ",")) crossed_comma = true;
   }
   if (j == w_.tb && subject < 0 && stop == Stop::kNone) stop = Stop::kStart;
+  // A "where" clause describes the place or situation named before it ("in Serbia,
+  // where 24 people were killed last March", "the areas where they agree"): background,
+  // not the news of the sentence.
+  if (english) {
+    uint32_t opener = stop == Stop::kRelative ? stop_at : w_.te;
+    if (subject >= 0 && stop == Stop::kNone) {
+      uint32_t b = w_.mentions[subject].tb;
+      while (b > w_.tb && lang_.Is(tok_[b - 1].word, Cat::kDeterminer)) --b;
+      if (b > w_.tb) opener = b - 1;
+    }
+    if (opener < w_.te && TokenText(doc_->text, tok_[opener]) == "where") return;
+  }
   const SentenceWork::Attribution* attr = AttributionFor(m.head);
   bool negated = (seen & (Bit(Cat::kNegator) | Bit(Cat::kDeny))) != 0;
   // "denied that Iran had sent troops": the subject of the content clause stopped the
@@ -1428,8 +1470,9 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
     uint32_t b = w_.mentions[subject].tb;
     while (b > w_.tb && lang_.Is(tok_[b - 1].word, Cat::kDeterminer)) --b;
     subordinate_subject =
-        b > w_.tb && (w_.StartsAt(b - 1) &
-                      (Bit(Cat::kSubordinator) | Bit(Cat::kRelative) | Bit(Cat::kComplementizer)));
+        b > w_.tb && ((w_.StartsAt(b - 1) & (Bit(Cat::kSubordinator) | Bit(Cat::kRelative) |
+                                             Bit(Cat::kComplementizer))) ||
+                      TokenText(doc_->text, tok_[b - 1]) == "where");
   }
   if (src < 0 && sources.empty() && violent && tgt >= 0 && !p.statement && clause_verb &&
       !in_phrase && !subordinate_subject && stop != Stop::kRelative && stop != Stop::kSubordinate &&
