@@ -1158,7 +1158,10 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
       if (w_.CoversAt(k - 1) & (Bit(Cat::kDeny) | Bit(Cat::kNegator))) negated = true;
   }
   if (attr) {
-    for (uint32_t k = attr->say_tb; k > w_.tb && k + 3 > attr->say_tb; --k)
+    // "did not say that …" negates; in "…, tidak etis, kata X" the words before the
+    // verb are the content's own end.
+    const bool content_after = attr->content_tb >= attr->say_te;
+    for (uint32_t k = attr->say_tb; content_after && k > w_.tb && k + 3 > attr->say_tb; --k)
       if (w_.CoversAt(k - 1) & (Bit(Cat::kDeny) | Bit(Cat::kNegator))) negated = true;
     if (w_.CoversAt(attr->say_tb) & Bit(Cat::kDeny)) negated = true;
   }

@@ -232,6 +232,14 @@ TEST_F(CoderTest, DeniedActsAreNotAsserted) {
   EXPECT_EQ(Code("Rusia membantah telah menyerang Ukraina pada Senin.", "id"), V{"!RUS>UKR:190"});
 }
 
+TEST_F(CoderTest, NegatorEndingAPostposedQuoteDoesNotNegateTheSaying) {
+  // "…tanpa alasan, kata Kerry": the words before a post-posed "kata" are the quote's
+  // own; only a negated verb of saying ("tidak mengatakan") would deny it.
+  EXPECT_EQ(Code("Rusia menyerang Ukraina tanpa alasan, kata Kerry.", "id"), V{"RUS>UKR:190"});
+  EXPECT_EQ(Code("Russia attacked Ukraine without provocation, Kerry said.", "en"),
+            V{"RUS>UKR:190"});
+}
+
 TEST_F(CoderTest, DomesticTargetOfTheSameCountryIsKept) {
   // A parliament member against the president: two actors of one country. (A bare
   // place of the source's own country is still no target: "lifted a curfew in Bangkok".)
