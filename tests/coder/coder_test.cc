@@ -153,6 +153,11 @@ TEST_F(CoderTest, UnknownIndonesianNameIsADomesticPerson) {
   EXPECT_EQ(Code("Polisi Jakarta menangkap Islam.", "id"), V{});
 }
 
+TEST_F(CoderTest, UnknownNameAfterAnHonorificIsADomesticPerson) {
+  // "Romo", "Pak": a title of address before a name no dictionary knows.
+  EXPECT_EQ(Code("Kemarin, Romo Antonius Wibowo mengecam Polri.", "id"), V{"IDN>IDNCOP:111"});
+}
+
 TEST_F(CoderTest, SportSentencesAreDiscarded) {
   EXPECT_EQ(Code("Timnas Indonesia menyerang pertahanan Malaysia di babak kedua.", "id"), V{});
   EXPECT_EQ(Code("Indonesia menyerang Malaysia.", "id"), V{"IDN>MYS:190"});
