@@ -240,6 +240,10 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
     // "Menteri Luar Negeri Retno Marsudi" before her term: the title in the text says
     // what she is when her dated role gives only her country.
     if (person_code.size() == 3 && !agent.empty()) person_code += agent;
+    // Likewise an institution of her country in the title: "Wakil Ketua DPR Priyo Budi
+    // Santoso" outside his dated term is of the DPR.
+    if (person_code.size() == 3 && org.size() > 3 && org.compare(0, 3, person_code) == 0)
+      person_code = org;
     if (!person_code.empty()) {
       m.code = person_code;
       m.has_person = true;

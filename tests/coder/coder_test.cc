@@ -158,6 +158,13 @@ TEST_F(CoderTest, UnknownNameAfterAnHonorificIsADomesticPerson) {
   EXPECT_EQ(Code("Kemarin, Romo Antonius Wibowo mengecam Polri.", "id"), V{"IDN>IDNCOP:111"});
 }
 
+TEST_F(CoderTest, TitleInstitutionCodesAPersonOutsideHisDatedRole) {
+  // Priyo Budi Santoso's DPR term ended on 2014-10-01 (the test documents are dated
+  // 2014-10-15): the institution in his title still says what he is.
+  EXPECT_EQ(Code("Wakil Ketua DPR Priyo Budi Santoso mengecam Polri.", "id"),
+            V{"IDNLEG>IDNCOP:111"});
+}
+
 TEST_F(CoderTest, SportSentencesAreDiscarded) {
   EXPECT_EQ(Code("Timnas Indonesia menyerang pertahanan Malaysia di babak kedua.", "id"), V{});
   EXPECT_EQ(Code("Indonesia menyerang Malaysia.", "id"), V{"IDN>MYS:190"});
