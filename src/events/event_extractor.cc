@@ -1206,6 +1206,10 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
       // No speaker: the subject states it about the target slot instead.
       src = -1;
     }
+    // A judgement said of no one named ("pelaku melanggar hukum, kata polisi") is no
+    // event between actors; a pattern that names its own source ("drew condemnation
+    // from X") keeps it.
+    if (tgt < 0 && m.source < 0) return;
   } else if (passive) {
     tgt = subject >= 0 ? subject : (stop == Stop::kRelative ? relative_antecedent() : -1);
     // "was thrown out by the Supreme Court": a target slot after "by" caught the agent.

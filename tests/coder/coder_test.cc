@@ -252,6 +252,14 @@ TEST_F(CoderTest, NegatorEndingAPostposedQuoteDoesNotNegateTheSaying) {
             V{"RUS>UKR:190"});
 }
 
+TEST_F(CoderTest, JudgementSaidOfSomeoneIsTheSpeakersDisapproval) {
+  // A negative predicate in what a speaker says is the speaker's disapproval of the
+  // clause subject; said of no one named it is no event.
+  EXPECT_EQ(Code("Menurut Ketua DPR, Menteri Agama itu arogan.", "id"), V{"IDNLEG>IDNGOV:111"});
+  EXPECT_EQ(Code("Menurut polisi, pelaku itu menerima suap.", "id"), V{});
+  EXPECT_EQ(Code("Menteri Agama itu arogan.", "id"), V{});
+}
+
 TEST_F(CoderTest, DomesticTargetOfTheSameCountryIsKept) {
   // A parliament member against the president: two actors of one country. (A bare
   // place of the source's own country is still no target: "lifted a curfew in Bangkok".)
