@@ -368,6 +368,7 @@ void SentenceCoder::ResolveReferences() {
 void SentenceCoder::FindAttributions() {
   w_.say_token.assign(w_.te - w_.tb, false);
   const std::string_view text = doc_->text;
+  const bool english = lang_.iso() == "en";
   for (const Marker& mk : w_.markers) {
     if (mk.cat != Cat::kSay && mk.cat != Cat::kAccording) continue;
     SentenceWork::Attribution a;
@@ -468,6 +469,13 @@ void SentenceCoder::FindAttributions() {
                                                Bit(Cat::kPronounPerson) | Bit(Cat::kGroupRef)));
       // "mengatakan kepada Lavrov bahwa …": skip the addressee.
       if (!content_follows && lang_.Is(t.word, Cat::kDirectional)) content_follows = false;
+      // Indonesian has no article: "menilai kinerja KPK memalukan", "menilai pernyataan
+      // Menteri X keliru" — a noun whose owner is an actor opens the clause.
+      if (!content_follows && !english && after + 1 < w_.te && t.Is(kTokWord) &&
+          !t.Is(kTokCapital) && w_.MentionStart(after + 1) >= 0 &&
+          !lang_.Is(t.word, Cat::kPreposition) && !lang_.Is(t.word, Cat::kLocative) &&
+          !lang_.Is(t.word, Cat::kDirectional))
+        content_follows = true;
     }
     // "said on Tuesday that …": a short adverbial before the complementizer.
     if (!content_follows) {

@@ -258,6 +258,9 @@ TEST_F(CoderTest, JudgementSaidOfSomeoneIsTheSpeakersDisapproval) {
   EXPECT_EQ(Code("Menurut Ketua DPR, Menteri Agama itu arogan.", "id"), V{"IDNLEG>IDNGOV:111"});
   EXPECT_EQ(Code("Menurut polisi, pelaku itu menerima suap.", "id"), V{});
   EXPECT_EQ(Code("Menteri Agama itu arogan.", "id"), V{});
+  // The reported clause may open with a noun owned by an actor (no article in
+  // Indonesian): "menilai kinerja KPK …".
+  EXPECT_EQ(Code("Ketua DPR menilai kinerja KPK memalukan.", "id"), V{"IDNLEG>IDNGOV:111"});
 }
 
 TEST_F(CoderTest, DomesticTargetOfTheSameCountryIsKept) {
