@@ -923,6 +923,10 @@ int SentenceCoder::AgentAfter(uint32_t from, bool english) const {
   // "oleh X" / "by X" within a few words, or (Indonesian) an actor right after the verb.
   for (uint32_t j = from; j < w_.te && j < from + 5; ++j) {
     if (tok_[j].Is(kTokTerminal) || IsPunct(w_, j, ";")) break;
+    // "dinonaktifkan setelah ditetapkan … oleh KPK": the agent of the next clause's
+    // verb, not this one's.
+    if (w_.StartsAt(j) & (Bit(Cat::kSubordinator) | Bit(Cat::kClauseConj) | Bit(Cat::kRelative)))
+      break;
     if (lang_.Is(tok_[j].word, Cat::kPassiveBy)) {
       for (uint32_t k = j + 1; k < w_.te && k <= j + 2; ++k) {
         int mi = w_.MentionStart(k);
@@ -1222,11 +1226,17 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
     tgt = subject >= 0 ? subject : (stop == Stop::kRelative ? relative_antecedent() : -1);
     // "was thrown out by the Supreme Court": a target slot after "by" caught the agent.
     bool slot_is_agent = false;
+    bool slot_in_next_clause = false;
     if (m.target >= 0) {
       uint32_t b = w_.mentions[m.target].tb;
       while (b > w_.tb && lang_.Is(tok_[b - 1].word, Cat::kDeterminer)) --b;
       slot_is_agent = b > w_.tb && lang_.Is(tok_[b - 1].word, Cat::kPassiveBy);
+      // "dinonaktifkan setelah diperiksa oleh Polri": that "oleh" is the next verb's.
+      for (uint32_t k = m.head + 1; k < b && slot_is_agent; ++k)
+        slot_in_next_clause |=
+            (w_.StartsAt(k) & (Bit(Cat::kSubordinator) | Bit(Cat::kClauseConj))) != 0;
     }
+    if (slot_in_next_clause) return;  // the verb's own agent is not named
     if (m.target >= 0 && tgt < 0 && !slot_is_agent) tgt = m.target;
     src = slot_is_agent ? m.target : AgentAfter(m.te, english);
     if (src < 0 && m.target >= 0 && m.target != tgt) src = m.target;

@@ -263,6 +263,13 @@ TEST_F(CoderTest, JudgementSaidOfSomeoneIsTheSpeakersDisapproval) {
   EXPECT_EQ(Code("Ketua DPR menilai kinerja KPK memalukan.", "id"), V{"IDNLEG>IDNGOV:111"});
 }
 
+TEST_F(CoderTest, PassiveAgentIsNotTakenFromTheNextClause) {
+  // "oleh Polri" is the agent of "diperiksa", not of "dinonaktifkan".
+  EXPECT_EQ(Code("Bupati Bogor dinonaktifkan setelah diperiksa oleh Polri.", "id"), V{});
+  EXPECT_EQ(Code("Bupati Bogor dinonaktifkan oleh DPRD setelah diperiksa Polri.", "id"),
+            V{"IDNLEG>IDNGOV:172"});
+}
+
 TEST_F(CoderTest, DomesticTargetOfTheSameCountryIsKept) {
   // A parliament member against the president: two actors of one country. (A bare
   // place of the source's own country is still no target: "lifted a curfew in Bangkok".)
