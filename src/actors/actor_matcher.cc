@@ -259,6 +259,10 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
     // "Menteri Luar Negeri Retno Marsudi" before her term: the title in the text says
     // what she is when her dated role gives only her country.
     if (person_code.size() == 3 && !agent.empty()) person_code += agent;
+    // Likewise an institution of her country in the title: "Wakil Ketua DPR Priyo Budi
+    // Santoso" outside his dated term is of the DPR.
+    if (person_code.size() == 3 && org.size() > 3 && org.compare(0, 3, person_code) == 0)
+      person_code = org;
     if (!person_code.empty()) {
       m.code = person_code;
       m.has_person = true;
@@ -385,7 +389,10 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
       uint32_t e = i;
       while (e < s.te && e < i + 3 && !covered(e) && capital_unknown(e) && !tok[e].Is(kTokAllCaps))
         ++e;
-      bool after_word = i > s.tb && !tok[i - 1].Is(kTokCapital);
+      // After a lower-case word, or a title of address: "Romo Frans Magnis Suseno",
+      // "Pak Hasto" (an honorific is no part of the name).
+      bool after_word =
+          i > s.tb && (!tok[i - 1].Is(kTokCapital) || lang.Is(tok[i - 1].word, Cat::kHonorific));
       bool opens_sentence = i == s.tb || tok[i - 1].Is(kTokQuote) || tok[i - 1].Is(kTokTerminal);
       // A single capitalised word opening the sentence is a name when a verb follows it
       // ("Tjahjo menilai …", "Freddy menegaskan, …") and it is no derived word itself.

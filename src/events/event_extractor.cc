@@ -418,6 +418,7 @@ void SentenceCoder::ResolveReferences() {
 void SentenceCoder::FindAttributions() {
   w_.say_token.assign(w_.te - w_.tb, false);
   const std::string_view text = doc_->text;
+  const bool english = lang_.iso() == "en";
   for (const Marker& mk : w_.markers) {
     if (mk.cat != Cat::kSay && mk.cat != Cat::kAccording) continue;
     SentenceWork::Attribution a;
@@ -518,6 +519,13 @@ void SentenceCoder::FindAttributions() {
                                                Bit(Cat::kPronounPerson) | Bit(Cat::kGroupRef)));
       // "mengatakan kepada Lavrov bahwa …": skip the addressee.
       if (!content_follows && lang_.Is(t.word, Cat::kDirectional)) content_follows = false;
+      // Indonesian has no article: "menilai kinerja KPK memalukan", "menilai pernyataan
+      // Menteri X keliru" — a noun whose owner is an actor opens the clause.
+      if (!content_follows && !english && after + 1 < w_.te && t.Is(kTokWord) &&
+          !t.Is(kTokCapital) && w_.MentionStart(after + 1) >= 0 &&
+          !lang_.Is(t.word, Cat::kPreposition) && !lang_.Is(t.word, Cat::kLocative) &&
+          !lang_.Is(t.word, Cat::kDirectional))
+        content_follows = true;
     }
     // "said on Tuesday that …": a short adverbial before the complementizer.
     if (!content_follows) {
@@ -1009,10 +1017,12 @@ int SentenceCoder::AgentAfter(uint32_t from, bool english) const {
   const uint32_t reach = english ? 20 : 5;
   for (uint32_t j = from; j < w_.te && j < from + reach; ++j) {
     if (tok_[j].Is(kTokTerminal) || IsPunct(w_, j, ";")) break;
+    // "dinonaktifkan setelah ditetapkan … oleh KPK": the agent of the next clause's
+    // verb, not this one's.
+    if (w_.StartsAt(j) & (Bit(Cat::kSubordinator) | Bit(Cat::kClauseConj) | Bit(Cat::kRelative)))
+      break;
     if (j >= from + 5 && (w_.say_token[j - w_.tb] ||
-                          (w_.StartsAt(j) & (Bit(Cat::kRelative) | Bit(Cat::kComplementizer) |
-                                             Bit(Cat::kSubordinator) | Bit(Cat::kClauseConj) |
-                                             Bit(Cat::kAccording)))))
+                          (w_.StartsAt(j) & (Bit(Cat::kComplementizer) | Bit(Cat::kAccording)))))
       break;
     if (lang_.Is(tok_[j].word, Cat::kPassiveBy)) {
       for (uint32_t k = j + 1; k < w_.te && k <= j + 2; ++k) {
@@ -1288,7 +1298,10 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
       if (w_.CoversAt(k - 1) & (Bit(Cat::kDeny) | Bit(Cat::kNegator))) negated = true;
   }
   if (attr) {
-    for (uint32_t k = attr->say_tb; k > w_.tb && k + 3 > attr->say_tb; --k)
+    // "did not say that …" negates; in "…, tidak etis, kata X" the words before the
+    // verb are the content's own end.
+    const bool content_after = attr->content_tb >= attr->say_te;
+    for (uint32_t k = attr->say_tb; content_after && k > w_.tb && k + 3 > attr->say_tb; --k)
       if (w_.CoversAt(k - 1) & (Bit(Cat::kDeny) | Bit(Cat::kNegator))) negated = true;
     if (w_.CoversAt(attr->say_tb) & Bit(Cat::kDeny)) negated = true;
   }
@@ -1333,15 +1346,25 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
       // No speaker: the subject states it about the target slot instead.
       src = -1;
     }
+    // A judgement said of no one named ("pelaku melanggar hukum, kata polisi") is no
+    // event between actors; a pattern that names its own source ("drew condemnation
+    // from X") keeps it.
+    if (tgt < 0 && m.source < 0) return;
   } else if (passive) {
     tgt = subject >= 0 ? subject : (stop == Stop::kRelative ? relative_antecedent() : -1);
     // "was thrown out by the Supreme Court": a target slot after "by" caught the agent.
     bool slot_is_agent = false;
+    bool slot_in_next_clause = false;
     if (m.target >= 0) {
       uint32_t b = w_.mentions[m.target].tb;
       while (b > w_.tb && lang_.Is(tok_[b - 1].word, Cat::kDeterminer)) --b;
       slot_is_agent = b > w_.tb && lang_.Is(tok_[b - 1].word, Cat::kPassiveBy);
+      // "dinonaktifkan setelah diperiksa oleh Polri": that "oleh" is the next verb's.
+      for (uint32_t k = m.head + 1; k < b && slot_is_agent; ++k)
+        slot_in_next_clause |=
+            (w_.StartsAt(k) & (Bit(Cat::kSubordinator) | Bit(Cat::kClauseConj))) != 0;
     }
+    if (slot_in_next_clause) return;  // the verb's own agent is not named
     if (m.target >= 0 && tgt < 0 && !slot_is_agent) tgt = m.target;
     src = slot_is_agent ? m.target : AgentAfter(m.te, english);
     if (src < 0 && m.target >= 0 && m.target != tgt) src = m.target;

@@ -185,6 +185,18 @@ TEST_F(CoderTest, UnknownIndonesianNameIsADomesticPerson) {
   EXPECT_EQ(Code("Polisi Jakarta menangkap Islam.", "id"), V{});
 }
 
+TEST_F(CoderTest, UnknownNameAfterAnHonorificIsADomesticPerson) {
+  // "Romo", "Pak": a title of address before a name no dictionary knows.
+  EXPECT_EQ(Code("Kemarin, Romo Antonius Wibowo mengecam Polri.", "id"), V{"IDN>IDNCOP:111"});
+}
+
+TEST_F(CoderTest, TitleInstitutionCodesAPersonOutsideHisDatedRole) {
+  // Priyo Budi Santoso's DPR term ended on 2014-10-01 (the test documents are dated
+  // 2014-10-15): the institution in his title still says what he is.
+  EXPECT_EQ(Code("Wakil Ketua DPR Priyo Budi Santoso mengecam Polri.", "id"),
+            V{"IDNLEG>IDNCOP:111"});
+}
+
 TEST_F(CoderTest, SportSentencesAreDiscarded) {
   EXPECT_EQ(Code("Timnas Indonesia menyerang pertahanan Malaysia di babak kedua.", "id"), V{});
   EXPECT_EQ(Code("Indonesia menyerang Malaysia.", "id"), V{"IDN>MYS:190"});
@@ -262,6 +274,32 @@ TEST_F(CoderTest, CountryBesideItsOwnAgentIsOneActor) {
 TEST_F(CoderTest, DeniedActsAreNotAsserted) {
   EXPECT_EQ(Code("Russia denied that it attacked Ukraine on Monday.", "en"), V{"!RUS>UKR:190"});
   EXPECT_EQ(Code("Rusia membantah telah menyerang Ukraina pada Senin.", "id"), V{"!RUS>UKR:190"});
+}
+
+TEST_F(CoderTest, NegatorEndingAPostposedQuoteDoesNotNegateTheSaying) {
+  // "…tanpa alasan, kata Kerry": the words before a post-posed "kata" are the quote's
+  // own; only a negated verb of saying ("tidak mengatakan") would deny it.
+  EXPECT_EQ(Code("Rusia menyerang Ukraina tanpa alasan, kata Kerry.", "id"), V{"RUS>UKR:190"});
+  EXPECT_EQ(Code("Russia attacked Ukraine without provocation, Kerry said.", "en"),
+            V{"RUS>UKR:190"});
+}
+
+TEST_F(CoderTest, JudgementSaidOfSomeoneIsTheSpeakersDisapproval) {
+  // A negative predicate in what a speaker says is the speaker's disapproval of the
+  // clause subject; said of no one named it is no event.
+  EXPECT_EQ(Code("Menurut Ketua DPR, Menteri Agama itu arogan.", "id"), V{"IDNLEG>IDNGOV:111"});
+  EXPECT_EQ(Code("Menurut polisi, pelaku itu menerima suap.", "id"), V{});
+  EXPECT_EQ(Code("Menteri Agama itu arogan.", "id"), V{});
+  // The reported clause may open with a noun owned by an actor (no article in
+  // Indonesian): "menilai kinerja KPK …".
+  EXPECT_EQ(Code("Ketua DPR menilai kinerja KPK memalukan.", "id"), V{"IDNLEG>IDNGOV:111"});
+}
+
+TEST_F(CoderTest, PassiveAgentIsNotTakenFromTheNextClause) {
+  // "oleh Polri" is the agent of "diperiksa", not of "dinonaktifkan".
+  EXPECT_EQ(Code("Bupati Bogor dinonaktifkan setelah diperiksa oleh Polri.", "id"), V{});
+  EXPECT_EQ(Code("Bupati Bogor dinonaktifkan oleh DPRD setelah diperiksa Polri.", "id"),
+            V{"IDNLEG>IDNGOV:172"});
 }
 
 TEST_F(CoderTest, DomesticTargetOfTheSameCountryIsKept) {
