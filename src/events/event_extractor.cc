@@ -30,7 +30,8 @@ struct SentenceWork {
     uint32_t content_tb = 0, content_te = 0;
   };
   std::vector<Attribution> attributions;
-  std::vector<bool> say_token;  // tokens of attribution verbs
+  std::vector<bool> say_token;        // tokens of attribution verbs
+  std::vector<uint32_t> match_heads;  // anchors of the sentence's matches
 
   uint64_t StartsAt(uint32_t i) const { return starts[i - tb]; }
   uint64_t CoversAt(uint32_t i) const { return covers[i - tb]; }
@@ -1280,6 +1281,25 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
     }
     if (opener < w_.te && TokenText(doc_->text, tok_[opener]) == "where") return;
   }
+  // A trailing adverbial clause ("…, as the opposition threatened to storm his
+  // residence", "one day after a Serbian jet shot down a helicopter") gives the
+  // circumstances of the main clause's event; when the main clause has an event of its
+  // own, the circumstance is not coded as news again.
+  {
+    uint32_t sub_at = w_.te;
+    if (stop == Stop::kSubordinate) sub_at = stop_at;
+    if (subject >= 0 && stop == Stop::kNone) {
+      uint32_t b = w_.mentions[subject].tb;
+      while (b > w_.tb && lang_.Is(tok_[b - 1].word, Cat::kDeterminer)) --b;
+      if (b > w_.tb && (w_.StartsAt(b - 1) & Bit(Cat::kSubordinator))) sub_at = b - 1;
+    }
+    // (Indonesian reports often put the news in that clause: "…, kata JK, sesaat
+    // sebelum bertemu Surya Paloh".)
+    if (english && sub_at < w_.te && sub_at > w_.tb + 1 && m.continues < 0) {
+      for (uint32_t h : w_.match_heads)
+        if (h < sub_at && h != m.head) return;
+    }
+  }
   const SentenceWork::Attribution* attr = AttributionFor(m.head);
   bool negated = (seen & (Bit(Cat::kNegator) | Bit(Cat::kDeny))) != 0;
   // "denied that Iran had sent troops": the subject of the content clause stopped the
@@ -1673,6 +1693,8 @@ void SentenceCoder::Run(std::vector<RawEvent>* out) {
                    m.continues < 0 ? -1 : m.continues - static_cast<int>(w_.tb));
   }
   size_t first = out->size();
+  w_.match_heads.clear();
+  for (const Match& m : matches) w_.match_heads.push_back(m.head);
   for (const Match& m : matches) CodeMatch(m, out);
   // One happening in one sentence: one event per (source, target, code).
   // One happening in one sentence: one event per (source, target, code); and where two

@@ -472,5 +472,15 @@ TEST_F(CoderTest, WhereClauseIsBackground) {
   EXPECT_EQ(Code("Thousands marched in Sudan, where 40 people were killed last year.", "en"), V{});
 }
 
+TEST_F(CoderTest, TrailingCircumstanceClauseIsNotCodedAgain) {
+  // The news is the resignation; the threat is its circumstance.
+  EXPECT_EQ(Code("The Georgian president resigned on Sunday as the opposition threatened to "
+                 "storm his residence.",
+                 "en"),
+            V{"GEOGOV>-:0831"});
+  // Without a main-clause event the circumstance is still coded.
+  EXPECT_EQ(Code("Markets fell as Russia threatened Ukraine.", "en"), V{"RUS>UKR:130"});
+}
+
 }  // namespace
 }  // namespace warta
