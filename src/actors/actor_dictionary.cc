@@ -161,6 +161,16 @@ Status ActorDictionary::LoadCountries(const std::string& path, Lexicon* lexicon)
     e.source = file->Where(line);
     if (f[0].size() != 3 || !ValidCode(f[0]))
       return Status::DataError(file->Where(line) + ": \"" + f[0] + "\" is not a 3-letter code");
+    if (f[2] == "territory") {
+      // "SDN * territory SSD 1956-01-01 2011-07-09": South Sudan's places were Sudan's.
+      Territory t;
+      t.country = f[0];
+      t.territory = f[3];
+      if (f.size() < 6 || !ParseDay(f[4], false, &t.from) || !ParseDay(f[5], true, &t.to))
+        return Status::DataError(file->Where(line) + ": a territory line needs from and to dates");
+      territories_.push_back(t);
+      continue;
+    }
     if (f[2] == "name")
       e.kind = ActorKind::kCountry;
     else if (f[2] == "demonym")
@@ -454,6 +464,12 @@ int ActorDictionary::CountryPlace(const std::string& iso3) const {
 std::string ActorDictionary::Iso2(const std::string& iso3) const {
   auto it = iso2_.find(iso3);
   return it == iso2_.end() ? "" : it->second;
+}
+
+const std::string& ActorDictionary::CountryOn(const std::string& iso3, int64_t day) const {
+  for (const Territory& t : territories_)
+    if (t.territory == iso3 && day >= t.from && day < t.to) return t.country;
+  return iso3;
 }
 
 }  // namespace warta

@@ -92,6 +92,9 @@ class ActorDictionary {
   int CountryPlace(const std::string& iso3) const;
   // ISO 3166 alpha-2 for an alpha-3 code ("" when unknown).
   std::string Iso2(const std::string& iso3) const;
+  // The country a territory belonged to on a day: "SDN" for a place of South Sudan
+  // before its independence (countries.tsv "territory" lines); else `iso3` itself.
+  const std::string& CountryOn(const std::string& iso3, int64_t day) const;
 
   // Entries from dictionaries users bring (PETRARCH/TABARI, `--dict`), added after
   // Load(); call Reindex() when done. Names match regardless of case (the first letter
@@ -128,6 +131,11 @@ class ActorDictionary {
   std::vector<ActorEntry> entries_;
   std::vector<Person> people_;
   std::vector<PlaceInfo> places_;
+  struct Territory {
+    std::string territory, country;
+    int64_t from = 0, to = 0;
+  };
+  std::vector<Territory> territories_;
   std::unordered_map<std::string, uint32_t> name_index_;  // key: case flag + words
   std::unordered_map<std::string, int> person_index_;
   std::unordered_map<std::string, int> country_place_;

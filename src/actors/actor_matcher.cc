@@ -241,6 +241,8 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
       // Swallow the closing bracket of "Negara Islam (ISIS)".
       if (m.te < s.te && tok[m.te].Is(kTokCloseBracket) && gap_end > gap_begin) ++m.te;
     }
+    // "Juba" in 2000 was Sudan's.
+    if (!country.empty()) country = dict.CountryOn(country, day);
     // A title followed by a name no dictionary knows: "British Defence Secretary Tom
     // King", "President Abdelaziz Bouteflika", "juru bicara militer Ukraina Andriy
     // Lysenko". The title says what the person is; the name is absorbed.
@@ -270,8 +272,10 @@ void FindMentions(const SentenceView& s, const LanguagePack& lang, const ActorDi
     } else if (!org.empty()) {
       m.code = org;
     } else if (!country.empty() && m.tb >= s.tb + 2 && TokenText(s.text, tok[m.tb - 1]) == "-" &&
-               utf8::Lower(TokenText(s.text, tok[m.tb - 2])) == "pro") {
-      // "pro-Russian armed groups" are not Russia's: the agent alone.
+               (utf8::Lower(TokenText(s.text, tok[m.tb - 2])) == "pro" ||
+                utf8::Lower(TokenText(s.text, tok[m.tb - 2])) == "anti")) {
+      // "pro-Russian armed groups", "an anti-Syria journalist" are not that country's:
+      // the agent alone.
       if (agent.empty()) {
         p = q + 1;
         continue;

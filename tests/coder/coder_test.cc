@@ -482,5 +482,14 @@ TEST_F(CoderTest, TrailingCircumstanceClauseIsNotCodedAgain) {
   EXPECT_EQ(Code("Markets fell as Russia threatened Ukraine.", "en"), V{"RUS>UKR:130"});
 }
 
+TEST_F(CoderTest, PlacesOfANewStateBelongedToTheOldOneBefore) {
+  EXPECT_EQ(Code("Sudanese rebels attacked Juba.", "en", "2000-03-01"), V{"SDNREB>SDN:190"});
+  EXPECT_EQ(Code("Sudanese rebels attacked Juba.", "en", "2015-03-01"), V{"SDNREB>SSD:190"});
+}
+
+TEST_F(CoderTest, AntiCountryIsNotThatCountrys) {
+  EXPECT_EQ(Code("An anti-Syria journalist was killed in Beirut.", "en"), V{"LBNUAF>LBNMED:1823"});
+}
+
 }  // namespace
 }  // namespace warta
