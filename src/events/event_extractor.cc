@@ -854,6 +854,14 @@ void SentenceCoder::FindMatches(std::vector<Match>* matches) {
     if (lang_.iso() == "en" && i > w_.tb && (tok_[i].affixes & kPast) &&
         lang_.Is(tok_[i - 1].word, Cat::kDeterminer))
       continue;
+    // So is a present participle between a possessive and a name: "Jordan's visiting
+    // King Abdullah", "the visiting Chinese premier".
+    if (lang_.iso() == "en" && i > w_.tb && (tok_[i].affixes & kGerund) &&
+        (lang_.Is(tok_[i - 1].word, Cat::kDeterminer) ||
+         TokenText(doc_->text, tok_[i - 1]) == "'s" ||
+         TokenText(doc_->text, tok_[i - 1]) == "’s") &&
+        w_.MentionStart(i + 1) >= 0)
+      continue;
     // Between two actors a compound of support is a relation of its own: "the
     // country's Moscow-backed leader" (Moscow supports the leader).
     bool compound_half = false, between_actors = false;
@@ -1169,6 +1177,17 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
       if (!english && w_.mentions[h].bare_agent && b > w_.tb && (tok_[b - 1].affixes & kPrefixMe)) {
         j = b;
         continue;
+      }
+      // "Jawara will visit Mauritania and Senegal to mediate": after a verb of motion
+      // the place visited is no subject of the purpose clause; whoever goes is.
+      if (english && GroupEnd(h) < w_.te && GroupEnd(h) + 1 == m.tb &&
+          lang_.Is(tok_[GroupEnd(h)].word, Cat::kPurpose)) {
+        uint32_t v = b;
+        while (v > w_.tb && lang_.Is(tok_[v - 1].word, Cat::kDeterminer)) --v;
+        if (v > w_.tb && (w_.CoversAt(v - 1) & Bit(Cat::kMotion))) {
+          j = v;
+          continue;
+        }
       }
       subject = h;
       // "Russian aircraft including helicopter gunships killed": the examples after

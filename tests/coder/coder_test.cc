@@ -491,5 +491,16 @@ TEST_F(CoderTest, AntiCountryIsNotThatCountrys) {
   EXPECT_EQ(Code("An anti-Syria journalist was killed in Beirut.", "en"), V{"LBNUAF>LBNMED:1823"});
 }
 
+TEST_F(CoderTest, WhoGoesSomewhereToActIsTheActor) {
+  // Not Mali or Niger: the president visits them to mediate.
+  EXPECT_EQ(Code("The Senegalese president visited Mali and Niger to mediate between them.", "en"),
+            (V{"SENGOV>MLI:042", "SENGOV>NER:042", "SENGOV>-:039"}));
+}
+
+TEST_F(CoderTest, ParticipleBeforeANameIsAnAdjective) {
+  EXPECT_EQ(Code("Israel refused to meet Jordan's visiting King Abdullah.", "en"),
+            V{"ISR>JORGOV:125"});
+}
+
 }  // namespace
 }  // namespace warta
