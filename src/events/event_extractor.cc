@@ -1473,6 +1473,20 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
     modality.push_back("intent");
   }
   if (attr) modality.push_back("reported");
+  // "threatened to hold a general strike unless Israel rescinded the annexation": who
+  // must give way is the one threatened.
+  if (tgt < 0 && m.pair < 0 && english && code.compare(0, 2, "13") == 0) {
+    for (uint32_t k = m.te; k + 1 < w_.te; ++k) {
+      if (tok_[k].Is(kTokTerminal) || IsPunct(w_, k, ";") || w_.say_token[k - w_.tb]) break;
+      std::string_view word = TokenText(doc_->text, tok_[k]);
+      if (word != "unless" && word != "if") continue;
+      uint32_t a = k + 1;
+      while (a < w_.te && lang_.Is(tok_[a].word, Cat::kDeterminer)) ++a;
+      int mi = w_.MentionStart(a);
+      if (mi >= 0 && Eligible(mi) && mi != src) tgt = GroupHead(mi);
+      break;
+    }
+  }
 
   // Date: the time expression nearest the trigger, else the story's date.
   CivilDate date = doc_->story_date;

@@ -502,5 +502,11 @@ TEST_F(CoderTest, ParticipleBeforeANameIsAnAdjective) {
             V{"ISR>JORGOV:125"});
 }
 
+TEST_F(CoderTest, ThreatUnlessSomeoneGivesWayTargetsThem) {
+  EXPECT_EQ(
+      Code("Farmers in Chad threatened to block roads unless Cameroon reopens the border.", "en"),
+      V{"TCDAGR>CMR:133"});
+}
+
 }  // namespace
 }  // namespace warta
