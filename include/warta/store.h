@@ -9,9 +9,9 @@
 // writes a document, its tone and its mentions in one transaction, and writing the same
 // document (id and text) again changes nothing.
 //
-// Thread-safety: a Store is one database connection. Use it from one thread at a time;
-// a worker pool opens one Store per worker (SQLite and PostgreSQL both serialise the
-// writers' transactions).
+// Thread-safety: a Store is one database connection. Use it from one thread at a time
+// (Prepare() excepted: any thread, any time); a worker pool opens one Store per worker
+// (SQLite and PostgreSQL both serialise the writers' transactions).
 #ifndef WARTA_STORE_H_
 #define WARTA_STORE_H_
 
@@ -67,7 +67,7 @@ struct EventFilter {
 };
 
 struct StoredEvent {
-  int64_t id = 0;              // GLOBALEVENTID: a stable hash of the happening
+  int64_t id = 0;              // GLOBALEVENTID: assigned in sequence as events are first stored
   std::string date;            // as coded: YYYY, YYYY-MM or YYYY-MM-DD
   std::optional<int64_t> day;  // days since 1970-01-01 of the date's first day
   std::string source, source_name, target, target_name;
@@ -119,6 +119,14 @@ struct StoreCounts {
   int64_t documents = 0, events = 0, mentions = 0;
 };
 
+// A document and its events made ready to write by Store::Prepare(): checked, with its
+// text hash, tone, the events' keys and every row computed. Self-contained: it keeps no
+// reference to the Document or the events it was made from.
+class PreparedDocument {
+ public:
+  virtual ~PreparedDocument() = default;
+};
+
 class Store {
  public:
   // uri: "postgresql://..." (or "postgres://...") for PostgreSQL, otherwise a SQLite
@@ -139,6 +147,16 @@ class Store {
   // results are in the order of `docs`.
   virtual std::vector<Result<WriteStats>> WriteDocuments(
       const std::vector<DocumentWrite>& docs) = 0;
+  // The work of a write that needs no database: checks (an error says why the document
+  // cannot be stored), hashes, tone, the rows. Thread-safe — it reads only what Open()
+  // loaded — so a bulk ingest calls it on its coding threads while one thread writes.
+  virtual Result<std::unique_ptr<PreparedDocument>> Prepare(
+      const Document& doc, const std::vector<Event>& events) const = 0;
+  // WriteDocuments() for documents from this store's Prepare(): one transaction, a
+  // document that cannot be written fails alone. Fills in the ids the database assigns
+  // (the documents may be written again, e.g. after a failure).
+  virtual std::vector<Result<WriteStats>> WritePrepared(
+      const std::vector<PreparedDocument*>& docs) = 0;
   // For each document, whether the store holds it already with the same id and text,
   // i.e. whether WriteDocument() would change nothing. Reads only: a resumed ingest
   // asks this before coding, from a second Store, so stored documents cost a lookup.
