@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -176,10 +177,11 @@ struct IngestOptions {
   int cache_mb = 512;  // the writer's SQLite page cache
 };
 
-// warta ingest: a reader (this thread) → N coding workers → one writer thread that owns
-// the store connection and writes the documents in input order, a batch per
-// transaction. Documents already stored with the same text are skipped before coding
-// (a second, read-only connection asks), so a killed run resumes where it stopped.
+// warta ingest: a reader (this thread) → N coding threads, one of which is the writer:
+// it owns the store connection and writes the documents in input order, a batch per
+// transaction, and codes when it has nothing to write (so -j 1 codes and writes on one
+// thread). Documents already stored with the same text are skipped before coding (a
+// second, read-only connection asks), so a killed run resumes where it stopped.
 int RunIngest(const IngestOptions& o, const std::string& data_dir) {
   if (o.lang != "auto" && o.lang != "en" && o.lang != "id") {
     Error("--lang must be auto, en or id");
@@ -196,7 +198,7 @@ int RunIngest(const IngestOptions& o, const std::string& data_dir) {
     return 1;
   }
   std::string dir = (*coder)->DataDir();
-  auto store = OpenStore(o.db, true, dir, DictionaryVersion(dir), o.cache_mb);
+  std::unique_ptr<Store> store = OpenStore(o.db, true, dir, DictionaryVersion(dir), o.cache_mb);
   auto done = OpenStore(o.db, false, "");  // reads only: which documents are stored
 
   // Writer-thread counts.
@@ -209,32 +211,63 @@ int RunIngest(const IngestOptions& o, const std::string& data_dir) {
   popts.threads = o.jobs;
   popts.progress = isatty(STDERR_FILENO);
   if (popts.progress) popts.total_bytes = TotalInputBytes(o.paths);
-  // The writer holds coded documents until a commit is due: large transactions write
+  // The coding threads also prepare the store's rows (Store::Prepare() is thread-safe),
+  // so the writer only runs statements; the text and events are not needed after that.
+  popts.prepare = [&store](CodedDocument& cd) {
+    auto p = store->Prepare(cd.doc, cd.events);
+    if (p.ok())
+      cd.prepared = std::move(*p);
+    else
+      cd.prepare_status = p.status();
+    cd.events = {};
+    cd.doc.text = {};
+  };
+  // The writer holds prepared documents until a commit is due: large transactions write
   // each changed database page once for many documents. A kill loses at most the
-  // documents held and the transaction in progress; a rerun codes them again.
+  // documents held and the transaction in progress; a rerun codes them again. Enough
+  // batches may be in flight for the coding threads to go on while a commit runs.
+  const size_t commit_docs = o.batch > 0 ? static_cast<size_t>(o.batch) : 2000;
+  const auto commit_every = std::chrono::seconds(2);
+  popts.max_in_flight =
+      std::max(4 * (popts.threads > 0 ? popts.threads : CodePipeline::DefaultThreads()),
+               static_cast<int>(commit_docs / popts.batch_docs));
   std::vector<CodedDocument> held;
-  size_t held_bytes = 0;
   auto last_commit = std::chrono::steady_clock::now();
-  std::vector<DocumentWrite> writes;
+  std::vector<PreparedDocument*> writes;
+  std::vector<size_t> where;  // index in held of writes[k]
   CodePipeline* progress = nullptr;
+  auto store_error = [&](const CodedDocument& cd, const Status& st) {
+    // The document was rolled back; go on with the next one, unless the store itself is
+    // failing (every write fails: disk full, connection lost).
+    ++store_errors;
+    if (progress) progress->CountExternalError();
+    if (!fatal) Error(cd.doc.origin + ": " + st.message());
+    if (++failed_in_a_row >= 20 && !fatal) {
+      Error("giving up: 20 documents in a row could not be stored");
+      fatal = true;
+    }
+  };
   auto commit = [&] {
     last_commit = std::chrono::steady_clock::now();
     if (held.empty()) return;
     writes.clear();
-    for (const CodedDocument& cd : held) writes.push_back({&cd.doc, &cd.events});
-    std::vector<Result<WriteStats>> results = store->WriteDocuments(writes);
-    for (size_t i = 0; i < results.size(); ++i) {
-      Result<WriteStats>& ws = results[i];
+    where.clear();
+    for (size_t i = 0; i < held.size(); ++i) {
+      if (held[i].prepared) {
+        writes.push_back(held[i].prepared.get());
+        where.push_back(i);
+      }
+    }
+    std::vector<Result<WriteStats>> results = store->WritePrepared(writes);
+    size_t k = 0;
+    for (size_t i = 0; i < held.size(); ++i) {
+      if (!held[i].prepared) {
+        store_error(held[i], held[i].prepare_status);
+        continue;
+      }
+      Result<WriteStats>& ws = results[k++];
       if (!ws.ok()) {
-        // The document was rolled back; go on with the next one, unless the store
-        // itself is failing (every write fails: disk full, connection lost).
-        ++store_errors;
-        if (progress) progress->CountExternalError();
-        if (!fatal) Error(held[i].doc.origin + ": " + ws.status().message());
-        if (++failed_in_a_row >= 20 && !fatal) {
-          Error("giving up: 20 documents in a row could not be stored");
-          fatal = true;
-        }
+        store_error(held[i], ws.status());
         continue;
       }
       failed_in_a_row = 0;
@@ -248,20 +281,13 @@ int RunIngest(const IngestOptions& o, const std::string& data_dir) {
       merged += static_cast<uint64_t>(ws->events_merged);
     }
     held.clear();
-    held_bytes = 0;
   };
-  const size_t commit_docs = o.batch > 0 ? static_cast<size_t>(o.batch) : 2000;
-  const size_t commit_bytes = 16u << 20;
-  const auto commit_every = std::chrono::seconds(2);
   CodePipeline pipeline(
       **coder, popts,
       [&](std::vector<CodedDocument>& batch) {
         if (fatal) return;
-        for (CodedDocument& cd : batch) {
-          held_bytes += cd.doc.text.size();
-          held.push_back(std::move(cd));
-        }
-        if (held.size() >= commit_docs || held_bytes >= commit_bytes ||
+        for (CodedDocument& cd : batch) held.push_back(std::move(cd));
+        if (held.size() >= commit_docs ||
             std::chrono::steady_clock::now() - last_commit >= commit_every)
           commit();
       },
@@ -492,7 +518,9 @@ void RegisterStoreCommands(CLI::App* app, const std::string* data_dir) {
   ingest->add_option("--lang", o.ingest.lang,
                      "auto, en or id: language of documents that do not say");
   ingest->add_option("--date", o.ingest.date, "YYYY-MM-DD: date of documents that do not say");
-  ingest->add_option("-j,--jobs", o.ingest.jobs, "coding threads (default: all cores)")
+  ingest
+      ->add_option("-j,--jobs", o.ingest.jobs,
+                   "threads that code, one of them also writing (default: all cores)")
       ->check(CLI::NonNegativeNumber);
   ingest
       ->add_option("--batch", o.ingest.batch,
