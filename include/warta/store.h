@@ -38,6 +38,9 @@ struct StoreOptions {
   // SQLite: the page cache of this connection, in MB (0: 64). A bulk writer gains from
   // a larger one; it is allocated as pages are read.
   int cache_mb = 0;
+  // SQLite: WAL pages (4 KB) between automatic checkpoints (0: 10000). A bulk writer
+  // gains from more: a checkpoint copies each page once however often it changed.
+  int checkpoint_pages = 0;
   // Tests only: create or migrate the schema up to this version (0 = the latest).
   int schema_version = 0;
 };
@@ -157,6 +160,16 @@ class Store {
   // (the documents may be written again, e.g. after a failure).
   virtual std::vector<Result<WriteStats>> WritePrepared(
       const std::vector<PreparedDocument*>& docs) = 0;
+  // WritePrepared() in pieces, for a writer that gets documents a few at a time and
+  // wants to commit many at once: BeginBatch(), AddToBatch() each document as it comes
+  // (it is written at once, in the open transaction), CommitBatch(). Statistics count
+  // once the batch commits. After any error nothing of the batch is stored: call
+  // AbortBatch() and write the documents again (WritePrepared() one by one finds the
+  // one at fault).
+  virtual Status BeginBatch() = 0;
+  virtual Result<WriteStats> AddToBatch(PreparedDocument* doc) = 0;
+  virtual Status CommitBatch() = 0;
+  virtual void AbortBatch() = 0;
   // For each document, whether the store holds it already with the same id and text,
   // i.e. whether WriteDocument() would change nothing. Reads only: a resumed ingest
   // asks this before coding, from a second Store, so stored documents cost a lookup.

@@ -235,7 +235,6 @@ struct SqlPrepared final : PreparedDocument {
   std::vector<SqlValue> doc_row;  // the documents columns of kInsertDocument, id last
   int skipped_negated = 0;
   struct Happening {
-    std::vector<SqlValue> key;  // source, target, day, key_hash: kFindEvent's parameters
     std::vector<SqlValue> row;  // kInsertEvent's parameters
   };
   std::vector<Happening> events;  // one per happening, in order of first report
@@ -343,8 +342,7 @@ class SqlStore : public Store {
       auto [it, added_now] = by_hash.emplace(hash, p->events.size());
       if (added_now) {
         std::optional<int64_t> day = DayOf(date);
-        p->events.push_back({{ev.source.code, target, DayValue(day), hash},
-                             {hash,
+        p->events.push_back({{hash,
                               std::move(date),
                               DayValue(day),
                               ev.source.code,
@@ -427,25 +425,45 @@ class SqlStore : public Store {
       out.push_back(WriteAlone(static_cast<SqlPrepared&>(*docs[0])));
       return out;
     }
-    std::set<int64_t> pending;
-    Status st = conn_->Begin();
+    Status st = BeginBatch();
     for (size_t k = 0; k < docs.size() && st.ok(); ++k) {
-      out.emplace_back(WriteStats{});
-      WriteStats& stats = *out.back();
-      st = WriteOne(static_cast<SqlPrepared&>(*docs[k]), &stats, &pending);
-      // A replaced text may leave events without mentions: settle them before a later
-      // document of the batch reports the same happening, as separate writes would.
-      if (st.ok() && stats.replaced) st = Recount(&pending, true);
+      out.push_back(AddToBatch(docs[k]));
+      st = out.back().status();
     }
-    if (st.ok()) st = Recount(&pending, false);
-    if (st.ok()) st = conn_->Commit();
+    if (st.ok()) st = CommitBatch();
     if (st.ok()) return out;
     // Something failed: nothing of the batch is stored. Write the documents one by one
     // so that only the one at fault fails.
-    conn_->Rollback();
+    AbortBatch();
     out.clear();
     for (PreparedDocument* p : docs) out.push_back(WriteAlone(static_cast<SqlPrepared&>(*p)));
     return out;
+  }
+
+  Status BeginBatch() override {
+    batch_pending_.clear();
+    return conn_->Begin();
+  }
+
+  Result<WriteStats> AddToBatch(PreparedDocument* doc) override {
+    WriteStats stats;
+    Status st = WriteOne(static_cast<SqlPrepared&>(*doc), &stats, &batch_pending_);
+    // A replaced text may leave events without mentions: settle them before a later
+    // document of the batch reports the same happening, as separate writes would.
+    if (st.ok() && stats.replaced) st = Recount(&batch_pending_, true);
+    if (!st.ok()) return st;
+    return stats;
+  }
+
+  Status CommitBatch() override {
+    Status st = Recount(&batch_pending_, false);
+    if (st.ok()) st = conn_->Commit();
+    return st;
+  }
+
+  void AbortBatch() override {
+    conn_->Rollback();
+    batch_pending_.clear();
   }
 
   Result<std::vector<bool>> AlreadyStored(const std::vector<const Document*>& docs) override {
@@ -533,9 +551,11 @@ class SqlStore : public Store {
     ids_.assign(p.events.size(), 0);
     for (size_t k = 0; k < p.events.size(); ++k) {
       SqlPrepared::Happening& ev = p.events[k];
+      // kFindEvent's source, target, day, key_hash: kInsertEvent's 4th, 6th, 3rd, 1st.
+      find_params_.assign({ev.row[3], ev.row[5], ev.row[2], ev.row[0]});
       int64_t id = 0;
       auto find = [&] {
-        return conn_->Run(find_event_, ev.key, [&](const SqlRow& r) {
+        return conn_->Run(find_event_, find_params_, [&](const SqlRow& r) {
           id = r.Int(0);
           return false;
         });
@@ -554,7 +574,7 @@ class SqlStore : public Store {
           if (!st.ok()) return st;
           if (id == 0)
             return Status::IoError(fmt::format("event key hash {} is taken by another happening",
-                                               std::get<int64_t>(ev.key[3])));
+                                               std::get<int64_t>(ev.row[0])));
         }
       }
       ids_[k] = id;
@@ -752,7 +772,9 @@ class SqlStore : public Store {
   StoreOptions options_;
   store::ToneLexicon tone_;
   int insert_document_, find_event_, insert_event_, insert_mention_;  // statement handles
-  std::vector<int64_t> ids_;  // WriteOne(): the event ids of the document's happenings
+  std::vector<int64_t> ids_;         // WriteOne(): the event ids of the document's happenings
+  std::set<int64_t> batch_pending_;  // events of the open batch to Recount() before COMMIT
+  std::vector<SqlValue> find_params_;
 };
 
 }  // namespace
@@ -763,7 +785,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& uri, const StoreOp
   if (uri.empty()) return Status::InvalidArgument("no store given (--db FILE or postgresql://...)");
   bool pg = StartsWith(uri, "postgresql://") || StartsWith(uri, "postgres://");
   auto conn = pg ? store::OpenPostgres(uri)
-                 : store::OpenSqlite(uri, options.create_if_missing, options.cache_mb);
+                 : store::OpenSqlite(uri, options.create_if_missing, options.cache_mb,
+                                     options.checkpoint_pages);
   if (!conn.ok()) return conn.status();
   // Never echo a PostgreSQL URI: it may hold a password.
   std::string where = pg ? "the PostgreSQL store" : uri;
