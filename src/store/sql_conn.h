@@ -61,8 +61,10 @@ class SqlConn {
   virtual Result<bool> HasTable(const std::string& name) = 0;
 };
 
-// path: a file; create: make it when missing; cache_mb: page cache (0: 64 MB).
-Result<std::unique_ptr<SqlConn>> OpenSqlite(const std::string& path, bool create, int cache_mb = 0);
+// path: a file; create: make it when missing; cache_mb: page cache (0: 64 MB);
+// checkpoint_pages: WAL pages between automatic checkpoints (0: 10000).
+Result<std::unique_ptr<SqlConn>> OpenSqlite(const std::string& path, bool create, int cache_mb = 0,
+                                            int checkpoint_pages = 0);
 Result<std::unique_ptr<SqlConn>> OpenPostgres(const std::string& uri);
 
 // "?" → "$1", "$2", ... outside quoted strings (PostgreSQL's placeholders).

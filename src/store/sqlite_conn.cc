@@ -143,7 +143,8 @@ class SqliteConn : public SqlConn {
 
 }  // namespace
 
-Result<std::unique_ptr<SqlConn>> OpenSqlite(const std::string& path, bool create, int cache_mb) {
+Result<std::unique_ptr<SqlConn>> OpenSqlite(const std::string& path, bool create, int cache_mb,
+                                            int checkpoint_pages) {
   struct stat sb;
   bool exists = stat(path.c_str(), &sb) == 0;
   if (exists && S_ISDIR(sb.st_mode)) return Status::InvalidArgument(path + " is a directory");
@@ -163,13 +164,14 @@ Result<std::unique_ptr<SqlConn>> OpenSqlite(const std::string& path, bool create
   // reaches the disk), an unfinished one is ignored when the store is next opened.
   // synchronous = NORMAL syncs at checkpoints only: a power loss may lose the last
   // commits but never corrupts the store, and a resumed ingest writes them again.
-  // Checkpoints every 10000 pages (40 MB) rather than 1000: a bulk ingest copies
-  // each page it changes back into the database less often.
+  // Checkpoints every 10000 pages (40 MB) rather than 1000, or as the caller says: a
+  // bulk ingest copies each page it changes back into the database less often.
   // The first statement reads the header, so a file that is no database fails here.
   Status st = conn->Exec(
       "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-      " PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 10000; PRAGMA cache_size = " +
-      std::to_string(-1024 * (cache_mb > 0 ? cache_mb : 64)));
+      " PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = " +
+      std::to_string(checkpoint_pages > 0 ? checkpoint_pages : 10000) +
+      "; PRAGMA cache_size = " + std::to_string(-1024 * (cache_mb > 0 ? cache_mb : 64)));
   if (!st.ok()) return Status::IoError("cannot open store " + st.message());
   return std::unique_ptr<SqlConn>(std::move(conn));
 }
