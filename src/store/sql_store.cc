@@ -269,6 +269,9 @@ constexpr const char* kInsertMention =
     "sentence_end, source_offset, target_offset, action_offset, rule, confidence, coder_event) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
+// PostgreSQL: rows per multi-row INSERT (its limit is 65535 parameters).
+constexpr size_t kRowsPerStatement = 1000;
+
 class SqlStore : public Store {
  public:
   SqlStore(std::unique_ptr<SqlConn> conn, int version, StoreOptions options)
@@ -549,37 +552,14 @@ class SqlStore : public Store {
 
     std::set<int64_t> fresh;
     ids_.assign(p.events.size(), 0);
+    inserted_.assign(p.events.size(), false);
+    st = conn_->kind() == SqlConn::Kind::kPostgres ? StoreEventsPg(p) : StoreEvents(p);
+    if (!st.ok()) return st;
     for (size_t k = 0; k < p.events.size(); ++k) {
-      SqlPrepared::Happening& ev = p.events[k];
-      // kFindEvent's source, target, day, key_hash: kInsertEvent's 4th, 6th, 3rd, 1st.
-      find_params_.assign({ev.row[3], ev.row[5], ev.row[2], ev.row[0]});
-      int64_t id = 0;
-      auto find = [&] {
-        return conn_->Run(find_event_, find_params_, [&](const SqlRow& r) {
-          id = r.Int(0);
-          return false;
-        });
-      };
-      st = find();
-      if (!st.ok()) return st;
-      bool inserted = false;
-      if (id == 0) {
-        st = conn_->Insert(insert_event_, ev.row, "id", &id);
-        if (!st.ok()) return st;
-        if (id != 0) {
-          inserted = true;
-          fresh.insert(id);
-        } else {
-          st = find();  // PostgreSQL: another writer stored it first
-          if (!st.ok()) return st;
-          if (id == 0)
-            return Status::IoError(fmt::format("event key hash {} is taken by another happening",
-                                               std::get<int64_t>(ev.row[0])));
-        }
-      }
-      ids_[k] = id;
+      int64_t id = ids_[k];
+      if (inserted_[k]) fresh.insert(id);
       if (!touched.count(id)) {
-        if (inserted)
+        if (inserted_[k])
           ++stats->events_new;
         else
           ++stats->events_merged;
@@ -589,13 +569,108 @@ class SqlStore : public Store {
     for (SqlPrepared::Mention& m : p.mentions) {
       m.row[0] = doc_rid;
       m.row[2] = ids_[m.event];
-      st = conn_->Run(insert_mention_, m.row, nullptr);
-      if (!st.ok()) return st;
-      if (conn_->changes() > 0) ++stats->mentions;
+    }
+    if (conn_->kind() == SqlConn::Kind::kPostgres) {
+      // One statement for all of them: each statement is a round trip.
+      for (size_t begin = 0; begin < p.mentions.size(); begin += kRowsPerStatement) {
+        size_t end = std::min(p.mentions.size(), begin + kRowsPerStatement);
+        rows_.clear();
+        for (size_t i = begin; i < end; ++i)
+          rows_.insert(rows_.end(), p.mentions[i].row.begin(), p.mentions[i].row.end());
+        st = conn_->Query(MultiRow(kInsertMention, end - begin), rows_, nullptr);
+        if (!st.ok()) return st;
+        stats->mentions += static_cast<int>(conn_->changes());
+      }
+    } else {
+      for (SqlPrepared::Mention& m : p.mentions) {
+        st = conn_->Run(insert_mention_, m.row, nullptr);
+        if (!st.ok()) return st;
+        if (conn_->changes() > 0) ++stats->mentions;
+      }
     }
     for (int64_t id : touched)
       if (!fresh.count(id)) pending->insert(id);
     return st;
+  }
+
+  // Finds or inserts the document's happenings one by one (SQLite: each is a lookup in
+  // events_dyad and, for a new one, an append): ids_[k] and inserted_[k].
+  Status StoreEvents(SqlPrepared& p) {
+    for (size_t k = 0; k < p.events.size(); ++k) {
+      std::vector<SqlValue>& row = p.events[k].row;
+      // kFindEvent's source, target, day, key_hash: kInsertEvent's 4th, 6th, 3rd, 1st.
+      find_params_.assign({row[3], row[5], row[2], row[0]});
+      int64_t id = 0;
+      Status st = conn_->Run(find_event_, find_params_, [&](const SqlRow& r) {
+        id = r.Int(0);
+        return false;
+      });
+      if (!st.ok()) return st;
+      if (id == 0) {
+        st = conn_->Insert(insert_event_, row, "id", &id);
+        if (!st.ok()) return st;
+        if (id == 0) return Status::IoError("an event was neither found nor inserted");
+        inserted_[k] = true;
+      }
+      ids_[k] = id;
+    }
+    return Status::Ok();
+  }
+
+  // The same on PostgreSQL in two round trips: insert them all (a happening stored
+  // already, or by a concurrent writer, conflicts on the unique key_hash and is left
+  // alone), then look up those that were not inserted.
+  Status StoreEventsPg(SqlPrepared& p) {
+    std::unordered_map<int64_t, size_t> by_hash;
+    for (size_t k = 0; k < p.events.size(); ++k)
+      by_hash.emplace(std::get<int64_t>(p.events[k].row[0]), k);
+    auto take = [&](bool inserted) {
+      return [&, inserted](const SqlRow& r) {
+        auto it = by_hash.find(r.Int(1));
+        if (it != by_hash.end()) {
+          ids_[it->second] = r.Int(0);
+          inserted_[it->second] = inserted;
+        }
+        return true;
+      };
+    };
+    std::string sql = kInsertEvent;
+    sql = sql.substr(0, sql.rfind(" ON CONFLICT"));
+    for (size_t begin = 0; begin < p.events.size(); begin += kRowsPerStatement) {
+      size_t end = std::min(p.events.size(), begin + kRowsPerStatement);
+      rows_.clear();
+      for (size_t k = begin; k < end; ++k)
+        rows_.insert(rows_.end(), p.events[k].row.begin(), p.events[k].row.end());
+      Status st = conn_->Query(
+          MultiRow(sql, end - begin) + " ON CONFLICT (key_hash) DO NOTHING RETURNING id, key_hash",
+          rows_, take(true));
+      if (!st.ok()) return st;
+    }
+    rows_.clear();
+    for (size_t k = 0; k < p.events.size(); ++k)
+      if (ids_[k] == 0) rows_.push_back(p.events[k].row[0]);
+    for (size_t begin = 0; begin < rows_.size(); begin += kRowsPerStatement) {
+      size_t end = std::min(rows_.size(), begin + kRowsPerStatement);
+      std::vector<SqlValue> hashes(rows_.begin() + static_cast<ptrdiff_t>(begin),
+                                   rows_.begin() + static_cast<ptrdiff_t>(end));
+      std::string in = "SELECT id, key_hash FROM events WHERE key_hash IN (?";
+      for (size_t i = 1; i < hashes.size(); ++i) in += ", ?";
+      Status st = conn_->Query(in + ")", hashes, take(false));
+      if (!st.ok()) return st;
+    }
+    for (size_t k = 0; k < p.events.size(); ++k)
+      if (ids_[k] == 0) return Status::IoError("an event was neither found nor inserted");
+    return Status::Ok();
+  }
+
+  // "INSERT ... VALUES (?, ...)" with `rows` rows of parameters; the text after the
+  // first row (an ON CONFLICT clause) is kept at the end.
+  static std::string MultiRow(const std::string& insert, size_t rows) {
+    size_t open = insert.find("VALUES (") + 7, close = insert.find(')', open);
+    std::string row = insert.substr(open, close - open + 1);
+    std::string out = insert.substr(0, close + 1);
+    for (size_t i = 1; i < rows; ++i) out += ", " + row;
+    return out + insert.substr(close + 1);
   }
 
   // GDELT's counts and AvgTone (the mean tone of the articles that report the event) of
@@ -775,6 +850,8 @@ class SqlStore : public Store {
   std::vector<int64_t> ids_;         // WriteOne(): the event ids of the document's happenings
   std::set<int64_t> batch_pending_;  // events of the open batch to Recount() before COMMIT
   std::vector<SqlValue> find_params_;
+  std::vector<bool> inserted_;  // WriteOne(): which of the document's happenings are new
+  std::vector<SqlValue> rows_;  // the parameters of a multi-row statement
 };
 
 }  // namespace
