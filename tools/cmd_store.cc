@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -34,9 +35,11 @@ using Out = cli::Output;
 [[noreturn]] void Exit(int code) { throw CLI::RuntimeError(code); }
 
 std::unique_ptr<Store> OpenStore(const std::string& db, bool create, const std::string& data_dir,
-                                 const std::string& dict_version = "", int cache_mb = 0) {
+                                 const std::string& dict_version = "", int cache_mb = 0,
+                                 int checkpoint_pages = 0) {
   StoreOptions opts;
   opts.cache_mb = cache_mb;
+  opts.checkpoint_pages = checkpoint_pages;
   opts.create_if_missing = create;
   opts.data_dir = data_dir;
   opts.dictionary_version = dict_version;
@@ -168,6 +171,10 @@ uint64_t TotalInputBytes(const std::vector<std::string>& paths) {
   return total;
 }
 
+// WAL pages between checkpoints while ingesting (400 MB of WAL): a checkpoint copies
+// each changed page once, however many commits changed it.
+constexpr int kIngestCheckpointPages = 100000;
+
 struct IngestOptions {
   std::vector<std::string> paths;
   std::string db, lang = "auto", date;
@@ -176,10 +183,11 @@ struct IngestOptions {
   int cache_mb = 512;  // the writer's SQLite page cache
 };
 
-// warta ingest: a reader (this thread) → N coding workers → one writer thread that owns
-// the store connection and writes the documents in input order, a batch per
-// transaction. Documents already stored with the same text are skipped before coding
-// (a second, read-only connection asks), so a killed run resumes where it stopped.
+// warta ingest: a reader (this thread) → N coding threads, one of which is the writer:
+// it owns the store connection and writes the documents in input order, a batch per
+// transaction, and codes when it has nothing to write (so -j 1 codes and writes on one
+// thread). Documents already stored with the same text are skipped before coding (a
+// second, read-only connection asks), so a killed run resumes where it stopped.
 int RunIngest(const IngestOptions& o, const std::string& data_dir) {
   if (o.lang != "auto" && o.lang != "en" && o.lang != "id") {
     Error("--lang must be auto, en or id");
@@ -196,7 +204,8 @@ int RunIngest(const IngestOptions& o, const std::string& data_dir) {
     return 1;
   }
   std::string dir = (*coder)->DataDir();
-  auto store = OpenStore(o.db, true, dir, DictionaryVersion(dir), o.cache_mb);
+  std::unique_ptr<Store> store =
+      OpenStore(o.db, true, dir, DictionaryVersion(dir), o.cache_mb, kIngestCheckpointPages);
   auto done = OpenStore(o.db, false, "");  // reads only: which documents are stored
 
   // Writer-thread counts.
@@ -209,32 +218,101 @@ int RunIngest(const IngestOptions& o, const std::string& data_dir) {
   popts.threads = o.jobs;
   popts.progress = isatty(STDERR_FILENO);
   if (popts.progress) popts.total_bytes = TotalInputBytes(o.paths);
-  // The writer holds coded documents until a commit is due: large transactions write
-  // each changed database page once for many documents. A kill loses at most the
-  // documents held and the transaction in progress; a rerun codes them again.
+  // The coding threads also prepare the store's rows (Store::Prepare() is thread-safe),
+  // so the writer only runs statements.
+  popts.prepare = [&store](CodedDocument& cd) {
+    auto p = store->Prepare(cd.doc, cd.events);
+    if (p.ok())
+      cd.prepared = std::move(*p);
+    else
+      cd.prepare_status = p.status();
+    cd.events = {};
+  };
+  // The writer writes each document into the open transaction as it comes and commits
+  // every --batch documents (or 5 s): large transactions write each changed database
+  // page once for many documents, and writing as documents come keeps the work even.
+  // It holds the documents of the open transaction (not their rows: memory) to code and
+  // write them again one by one should the batch fail. A kill loses the transaction in
+  // progress; a rerun codes its documents again.
+  const size_t commit_docs = o.batch > 0 ? static_cast<size_t>(o.batch) : 10000;
+  const auto commit_every = std::chrono::seconds(5);
+  // Enough batches in flight for the coding threads to go on while a commit runs.
+  popts.max_in_flight =
+      std::max(4 * (popts.threads > 0 ? popts.threads : CodePipeline::DefaultThreads()), 32);
   std::vector<CodedDocument> held;
-  size_t held_bytes = 0;
+  std::vector<Result<WriteStats>> held_stats;  // of held[i], final once committed
+  bool in_batch = false;                       // a transaction is open
+  bool batch_failed = false;                   // rolled back: write held one by one
   auto last_commit = std::chrono::steady_clock::now();
-  std::vector<DocumentWrite> writes;
   CodePipeline* progress = nullptr;
+  auto store_error = [&](const CodedDocument& cd, const Status& st) {
+    // The document was rolled back; go on with the next one, unless the store itself is
+    // failing (every write fails: disk full, connection lost).
+    ++store_errors;
+    if (progress) progress->CountExternalError();
+    if (!fatal) Error(cd.doc.origin + ": " + st.message());
+    if (++failed_in_a_row >= 20 && !fatal) {
+      Error("giving up: 20 documents in a row could not be stored");
+      fatal = true;
+    }
+  };
+  auto write = [&](CodedDocument& cd) {
+    held.push_back(std::move(cd));
+    PreparedDocument* p = held.back().prepared.get();
+    if (!p) {
+      held_stats.emplace_back(held.back().prepare_status);
+      return;
+    }
+    if (!in_batch && !batch_failed) {
+      Status st = store->BeginBatch();
+      in_batch = st.ok();
+      batch_failed = !st.ok();
+    }
+    if (batch_failed) {
+      held_stats.emplace_back(WriteStats{});  // written at the commit
+    } else {
+      held_stats.push_back(store->AddToBatch(p));
+      if (!held_stats.back().ok()) {
+        store->AbortBatch();
+        in_batch = false;
+        batch_failed = true;
+      }
+    }
+    held.back().prepared.reset();
+  };
   auto commit = [&] {
     last_commit = std::chrono::steady_clock::now();
-    if (held.empty()) return;
-    writes.clear();
-    for (const CodedDocument& cd : held) writes.push_back({&cd.doc, &cd.events});
-    std::vector<Result<WriteStats>> results = store->WriteDocuments(writes);
-    for (size_t i = 0; i < results.size(); ++i) {
-      Result<WriteStats>& ws = results[i];
+    if (in_batch) {
+      Status st = store->CommitBatch();
+      in_batch = false;
+      if (!st.ok()) {
+        store->AbortBatch();
+        batch_failed = true;
+      }
+    }
+    if (batch_failed) {
+      // Nothing of the batch is stored: code the documents again (the coder gives the
+      // same events) and write them one transaction each, so that only the one at fault
+      // fails.
+      std::vector<Event> events;
+      for (size_t i = 0; i < held.size(); ++i) {
+        if (!held[i].prepare_status.ok()) continue;
+        events.clear();
+        Status st = (*coder)->Code(held[i].doc, &events, nullptr);
+        auto p = store->Prepare(held[i].doc, events);
+        if (!st.ok())
+          held_stats[i] = st;
+        else if (!p.ok())
+          held_stats[i] = p.status();
+        else
+          held_stats[i] = std::move(store->WritePrepared({p->get()})[0]);
+      }
+      batch_failed = false;
+    }
+    for (size_t i = 0; i < held.size(); ++i) {
+      Result<WriteStats>& ws = held_stats[i];
       if (!ws.ok()) {
-        // The document was rolled back; go on with the next one, unless the store
-        // itself is failing (every write fails: disk full, connection lost).
-        ++store_errors;
-        if (progress) progress->CountExternalError();
-        if (!fatal) Error(held[i].doc.origin + ": " + ws.status().message());
-        if (++failed_in_a_row >= 20 && !fatal) {
-          Error("giving up: 20 documents in a row could not be stored");
-          fatal = true;
-        }
+        store_error(held[i], ws.status());
         continue;
       }
       failed_in_a_row = 0;
@@ -248,20 +326,14 @@ int RunIngest(const IngestOptions& o, const std::string& data_dir) {
       merged += static_cast<uint64_t>(ws->events_merged);
     }
     held.clear();
-    held_bytes = 0;
+    held_stats.clear();
   };
-  const size_t commit_docs = o.batch > 0 ? static_cast<size_t>(o.batch) : 2000;
-  const size_t commit_bytes = 16u << 20;
-  const auto commit_every = std::chrono::seconds(2);
   CodePipeline pipeline(
       **coder, popts,
       [&](std::vector<CodedDocument>& batch) {
         if (fatal) return;
-        for (CodedDocument& cd : batch) {
-          held_bytes += cd.doc.text.size();
-          held.push_back(std::move(cd));
-        }
-        if (held.size() >= commit_docs || held_bytes >= commit_bytes ||
+        for (CodedDocument& cd : batch) write(cd);
+        if (held.size() >= commit_docs ||
             std::chrono::steady_clock::now() - last_commit >= commit_every)
           commit();
       },
@@ -492,11 +564,13 @@ void RegisterStoreCommands(CLI::App* app, const std::string* data_dir) {
   ingest->add_option("--lang", o.ingest.lang,
                      "auto, en or id: language of documents that do not say");
   ingest->add_option("--date", o.ingest.date, "YYYY-MM-DD: date of documents that do not say");
-  ingest->add_option("-j,--jobs", o.ingest.jobs, "coding threads (default: all cores)")
+  ingest
+      ->add_option("-j,--jobs", o.ingest.jobs,
+                   "threads that code, one of them also writing (default: all cores)")
       ->check(CLI::NonNegativeNumber);
   ingest
       ->add_option("--batch", o.ingest.batch,
-                   "documents per transaction (default 2000; a commit at least every 2 s)")
+                   "documents per transaction (default 10000; a commit at least every 5 s)")
       ->check(CLI::PositiveNumber);
   ingest
       ->add_option("--cache-mb", o.ingest.cache_mb,

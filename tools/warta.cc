@@ -311,7 +311,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"jsonl", "tsv"}));
   code->add_option("--lang", lang, "auto, en or id: language of documents that do not say");
   code->add_option("--date", date, "YYYY-MM-DD: date of documents that do not say");
-  code->add_option("-j,--jobs", g_jobs, "worker threads (default: all cores)")
+  code->add_option("-j,--jobs", g_jobs,
+                   "coding threads, the one that prints included (default: all cores)")
       ->check(CLI::NonNegativeNumber);
   code->add_option(
           "--dict", g_dict_files,

@@ -9,9 +9,9 @@
 // writes a document, its tone and its mentions in one transaction, and writing the same
 // document (id and text) again changes nothing.
 //
-// Thread-safety: a Store is one database connection. Use it from one thread at a time;
-// a worker pool opens one Store per worker (SQLite and PostgreSQL both serialise the
-// writers' transactions).
+// Thread-safety: a Store is one database connection. Use it from one thread at a time
+// (Prepare() excepted: any thread, any time); a worker pool opens one Store per worker
+// (SQLite and PostgreSQL both serialise the writers' transactions).
 #ifndef WARTA_STORE_H_
 #define WARTA_STORE_H_
 
@@ -38,6 +38,9 @@ struct StoreOptions {
   // SQLite: the page cache of this connection, in MB (0: 64). A bulk writer gains from
   // a larger one; it is allocated as pages are read.
   int cache_mb = 0;
+  // SQLite: WAL pages (4 KB) between automatic checkpoints (0: 10000). A bulk writer
+  // gains from more: a checkpoint copies each page once however often it changed.
+  int checkpoint_pages = 0;
   // Tests only: create or migrate the schema up to this version (0 = the latest).
   int schema_version = 0;
 };
@@ -67,7 +70,7 @@ struct EventFilter {
 };
 
 struct StoredEvent {
-  int64_t id = 0;              // GLOBALEVENTID: a stable hash of the happening
+  int64_t id = 0;              // GLOBALEVENTID: assigned in sequence as events are first stored
   std::string date;            // as coded: YYYY, YYYY-MM or YYYY-MM-DD
   std::optional<int64_t> day;  // days since 1970-01-01 of the date's first day
   std::string source, source_name, target, target_name;
@@ -119,6 +122,14 @@ struct StoreCounts {
   int64_t documents = 0, events = 0, mentions = 0;
 };
 
+// A document and its events made ready to write by Store::Prepare(): checked, with its
+// text hash, tone, the events' keys and every row computed. Self-contained: it keeps no
+// reference to the Document or the events it was made from.
+class PreparedDocument {
+ public:
+  virtual ~PreparedDocument() = default;
+};
+
 class Store {
  public:
   // uri: "postgresql://..." (or "postgres://...") for PostgreSQL, otherwise a SQLite
@@ -139,6 +150,26 @@ class Store {
   // results are in the order of `docs`.
   virtual std::vector<Result<WriteStats>> WriteDocuments(
       const std::vector<DocumentWrite>& docs) = 0;
+  // The work of a write that needs no database: checks (an error says why the document
+  // cannot be stored), hashes, tone, the rows. Thread-safe — it reads only what Open()
+  // loaded — so a bulk ingest calls it on its coding threads while one thread writes.
+  virtual Result<std::unique_ptr<PreparedDocument>> Prepare(
+      const Document& doc, const std::vector<Event>& events) const = 0;
+  // WriteDocuments() for documents from this store's Prepare(): one transaction, a
+  // document that cannot be written fails alone. Fills in the ids the database assigns
+  // (the documents may be written again, e.g. after a failure).
+  virtual std::vector<Result<WriteStats>> WritePrepared(
+      const std::vector<PreparedDocument*>& docs) = 0;
+  // WritePrepared() in pieces, for a writer that gets documents a few at a time and
+  // wants to commit many at once: BeginBatch(), AddToBatch() each document as it comes
+  // (it is written at once, in the open transaction), CommitBatch(). Statistics count
+  // once the batch commits. After any error nothing of the batch is stored: call
+  // AbortBatch() and write the documents again (WritePrepared() one by one finds the
+  // one at fault).
+  virtual Status BeginBatch() = 0;
+  virtual Result<WriteStats> AddToBatch(PreparedDocument* doc) = 0;
+  virtual Status CommitBatch() = 0;
+  virtual void AbortBatch() = 0;
   // For each document, whether the store holds it already with the same id and text,
   // i.e. whether WriteDocument() would change nothing. Reads only: a resumed ingest
   // asks this before coding, from a second Store, so stored documents cost a lookup.

@@ -63,6 +63,42 @@ struct CodePipeline::Impl {
         batch_fn(std::move(bf)),
         error(std::move(err)) {}
 
+  // Codes one batch (on a worker, or on the writer when it has nothing to write).
+  void Code(Batch* b, std::vector<Event>& evs) {
+    bool tsv = options.format == "tsv";
+    if (batch_fn) b->coded.reserve(b->docs.size());
+    for (Document& doc : b->docs) {
+      evs.clear();
+      CodeStats cs;
+      Status st = coder.Code(doc, &evs, &cs);
+      ++b->stats.docs;
+      b->stats.sentences += static_cast<uint64_t>(cs.sentences);
+      b->stats.text_bytes += doc.text.size();
+      b->stats.events += evs.size();
+      if (!st.ok()) {
+        ++b->stats.errors;
+        b->errors.push_back(Status::InvalidArgument(doc.origin + ": " + st.message()));
+      }
+      if (batch_fn) {
+        if (!st.ok()) continue;  // not handed on: a later run may code it
+        if (!cs.lang.empty()) doc.lang = cs.lang;
+        b->coded.push_back(CodedDocument{std::move(doc), std::move(evs), std::move(cs), {}, {}});
+        evs = {};
+        if (options.prepare) options.prepare(b->coded.back());
+        continue;
+      }
+      for (const Event& ev : evs) {
+        if (tsv)
+          AppendEventTsv(ev, &b->output);
+        else
+          AppendEventJson(ev, &b->output);
+        b->output.push_back('\n');
+      }
+    }
+    b->docs.clear();
+    b->docs.shrink_to_fit();
+  }
+
   void Work() {
     std::vector<Event> evs;
     for (;;) {
@@ -74,37 +110,7 @@ struct CodePipeline::Impl {
         b = queue.front();
         queue.pop_front();
       }
-      bool tsv = options.format == "tsv";
-      if (batch_fn) b->coded.reserve(b->docs.size());
-      for (Document& doc : b->docs) {
-        evs.clear();
-        CodeStats cs;
-        Status st = coder.Code(doc, &evs, &cs);
-        ++b->stats.docs;
-        b->stats.sentences += static_cast<uint64_t>(cs.sentences);
-        b->stats.text_bytes += doc.text.size();
-        b->stats.events += evs.size();
-        if (!st.ok()) {
-          ++b->stats.errors;
-          b->errors.push_back(Status::InvalidArgument(doc.origin + ": " + st.message()));
-        }
-        if (batch_fn) {
-          if (!st.ok()) continue;  // not handed on: a later run may code it
-          if (!cs.lang.empty()) doc.lang = cs.lang;
-          b->coded.push_back(CodedDocument{std::move(doc), std::move(evs), std::move(cs)});
-          evs = {};
-          continue;
-        }
-        for (const Event& ev : evs) {
-          if (tsv)
-            AppendEventTsv(ev, &b->output);
-          else
-            AppendEventJson(ev, &b->output);
-          b->output.push_back('\n');
-        }
-      }
-      b->docs.clear();
-      b->docs.shrink_to_fit();
+      Code(b, evs);
       {
         std::lock_guard lock(mu);
         b->done = true;
@@ -113,16 +119,21 @@ struct CodePipeline::Impl {
     }
   }
 
+  // The writer: writes the oldest batch once it is coded, and codes a waiting batch
+  // itself when the oldest is not ready.
   void Write() {
     auto last_progress = std::chrono::steady_clock::now();
     std::vector<std::unique_ptr<Batch>> more;  // batches merged into b (BatchFn only)
+    std::vector<Event> evs;
     for (;;) {
       std::unique_ptr<Batch> b;
+      Batch* to_code = nullptr;
       more.clear();
       {
         std::unique_lock lock(mu);
         auto ready = [&] {
-          return (!in_flight.empty() && in_flight.front()->done) || (finished && in_flight.empty());
+          return (!in_flight.empty() && in_flight.front()->done) || !queue.empty() ||
+                 (finished && in_flight.empty());
         };
         if (options.progress) {
           done_cv.wait_for(lock, std::chrono::milliseconds(500), ready);
@@ -137,9 +148,17 @@ struct CodePipeline::Impl {
             more.push_back(std::move(in_flight.front()));
             in_flight.pop_front();
           }
+        } else if (!queue.empty()) {
+          to_code = queue.front();
+          queue.pop_front();
         } else if (finished && in_flight.empty()) {
           break;
         }
+      }
+      if (to_code) {
+        Code(to_code, evs);
+        std::lock_guard lock(mu);
+        to_code->done = true;
       }
       if (b) {
         space_cv.notify_all();
@@ -203,6 +222,7 @@ struct CodePipeline::Impl {
       in_flight.push_back(std::move(current));
     }
     work_cv.notify_one();
+    done_cv.notify_all();  // the writer codes too when it has nothing to write
   }
 };
 
@@ -231,7 +251,8 @@ void CodePipeline::Start() {
   if (o.max_in_flight <= 0) o.max_in_flight = 4 * o.threads;
   if (o.batch_docs == 0) o.batch_docs = 1;
   if (o.max_merge <= 0) o.max_merge = 1;
-  for (int i = 0; i < o.threads; ++i) impl_->workers.emplace_back([this] { impl_->Work(); });
+  // The writer is one of the `threads` coding threads.
+  for (int i = 1; i < o.threads; ++i) impl_->workers.emplace_back([this] { impl_->Work(); });
   impl_->writer = std::thread([this] { impl_->Write(); });
 }
 

@@ -3,10 +3,13 @@
 //
 // The caller (usually the thread running a DocumentReader) Add()s documents; they are
 // grouped into batches (batch_docs documents or batch_bytes of text), coded by
-// `threads` workers that share one const Coder, and written by a writer thread in the
-// order they were added — so `-j 8` prints exactly what `-j 1` prints. At most
-// max_in_flight batches exist at once: Add() blocks when the workers or the output
-// fall behind, which bounds memory whatever the size of the input.
+// `threads` threads that share one const Coder, and written in the order they were
+// added — so `-j 8` prints exactly what `-j 1` prints. Of the `threads` threads, one is
+// the writer: it writes each batch when its turn comes and codes waiting batches when
+// it has nothing to write, so `threads` = 1 codes and writes on one thread and N
+// threads use at most N cores (besides the caller's, which reads). At most
+// max_in_flight batches exist at once: Add() blocks when the coding or the output
+// falls behind, which bounds memory whatever the size of the input.
 // Coding errors are reported through the error callback, in order with the output.
 //
 // Two kinds of output: event lines (jsonl or tsv text, for `warta code`), or, with a
@@ -14,7 +17,10 @@
 // writer thread owns the store connection). A BatchFn gets the documents of one or
 // more consecutive batches at once — when the writer falls behind, the batches waiting
 // for it are handed over together, so a store commits fewer, larger transactions.
-// Documents the coder refused go to the error callback and not to the BatchFn.
+// Documents the coder refused go to the error callback and not to the BatchFn. With a
+// BatchFn, options.prepare (if set) runs on the coding thread after each document is
+// coded, so that work the writer would otherwise do (e.g. Store::Prepare()) is spread
+// over the coding threads.
 // Thread-safety: Add(), Finish() and SetInputPosition() from one thread; the
 // callbacks run on the writer thread, one at a time; the Count* calls from any thread.
 #ifndef WARTA_INGEST_PIPELINE_H_
@@ -32,8 +38,10 @@
 
 namespace warta {
 
+struct CodedDocument;
+
 struct PipelineOptions {
-  int threads = 0;               // 0: all cores
+  int threads = 0;               // coding threads, the writer included; 0: all cores
   std::string format = "jsonl";  // jsonl or tsv (rows only; the caller writes the header)
   size_t batch_docs = 32;
   size_t batch_bytes = 256u << 10;
@@ -45,6 +53,8 @@ struct PipelineOptions {
   uint64_t total_bytes = 0;
   // With a BatchFn: at most this many batches are handed over at once.
   int max_merge = 8;
+  // With a BatchFn: runs on the coding thread after each document is coded.
+  std::function<void(CodedDocument&)> prepare;
 };
 
 struct PipelineStats {
@@ -56,11 +66,17 @@ struct PipelineStats {
   uint64_t skipped = 0;  // CountSkipped()
 };
 
+class PreparedDocument;  // warta/store.h
+
 // One document as coded, for a BatchFn: doc.lang is the language the coder used.
 struct CodedDocument {
   Document doc;
   std::vector<Event> events;
   CodeStats stats;
+  // Set by options.prepare, if it wants: the document made ready for a store, or why
+  // it cannot be stored.
+  std::shared_ptr<PreparedDocument> prepared;
+  Status prepare_status;
 };
 
 class CodePipeline {

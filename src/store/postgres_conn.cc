@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "store/sql_conn.h"
 
@@ -50,6 +51,26 @@ class PgConn : public SqlConn {
   }
 
   Status Begin() override { return Exec("BEGIN"); }
+
+  int Prepare(const std::string& sql) override {
+    auto [it, added] = handles_.emplace(sql, static_cast<int>(sqls_.size()));
+    if (added) sqls_.push_back(sql);
+    return it->second;
+  }
+
+  Status Run(int stmt, const std::vector<SqlValue>& params, const RowFn& fn) override {
+    return Query(sqls_[static_cast<size_t>(stmt)], params, fn);
+  }
+
+  Status Insert(int stmt, const std::vector<SqlValue>& params, const char* id_column,
+                int64_t* id) override {
+    *id = 0;
+    return Query(sqls_[static_cast<size_t>(stmt)] + " RETURNING " + id_column, params,
+                 [&](const SqlRow& r) {
+                   *id = r.Int(0);
+                   return false;
+                 });
+  }
 
   Status Query(const std::string& sql, const std::vector<SqlValue>& params,
                const RowFn& fn) override {
@@ -116,7 +137,9 @@ class PgConn : public SqlConn {
   }
 
   PGconn* conn_;
-  std::unordered_map<std::string, std::string> prepared_;
+  std::unordered_map<std::string, std::string> prepared_;  // SQL → server-side name
+  std::vector<std::string> sqls_;                          // by Prepare() handle
+  std::unordered_map<std::string, int> handles_;
   int64_t changes_ = 0;
 };
 

@@ -10,7 +10,7 @@
 
 namespace warta::store {
 
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 // Brings the schema of `conn` up to `target` (0: kSchemaVersion), one transaction per
 // step, and returns the version it is at. A database of a newer version than this

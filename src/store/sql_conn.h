@@ -41,6 +41,16 @@ class SqlConn {
   // One statement with '?' placeholders; fn (may be null) sees each row.
   virtual Status Query(const std::string& sql, const std::vector<SqlValue>& params,
                        const RowFn& fn) = 0;
+  // A statement run many times: Prepare() once (it is compiled on first use) and Run()
+  // it by its handle, which spares the lookup of its text. Handles are this
+  // connection's.
+  virtual int Prepare(const std::string& sql) = 0;
+  virtual Status Run(int stmt, const std::vector<SqlValue>& params, const RowFn& fn) = 0;
+  // Runs an INSERT (which may end in ON CONFLICT DO NOTHING) and sets *id to the value
+  // of the new row's id_column, an integer key the database assigns, or 0 when no row
+  // was inserted. SQLite: the rowid; PostgreSQL: RETURNING id_column.
+  virtual Status Insert(int stmt, const std::vector<SqlValue>& params, const char* id_column,
+                        int64_t* id) = 0;
   // Starts a write transaction (SQLite: BEGIN IMMEDIATE, so writers queue up front).
   virtual Status Begin() = 0;
   Status Commit() { return Exec("COMMIT"); }
@@ -51,8 +61,10 @@ class SqlConn {
   virtual Result<bool> HasTable(const std::string& name) = 0;
 };
 
-// path: a file; create: make it when missing; cache_mb: page cache (0: 64 MB).
-Result<std::unique_ptr<SqlConn>> OpenSqlite(const std::string& path, bool create, int cache_mb = 0);
+// path: a file; create: make it when missing; cache_mb: page cache (0: 64 MB);
+// checkpoint_pages: WAL pages between automatic checkpoints (0: 10000).
+Result<std::unique_ptr<SqlConn>> OpenSqlite(const std::string& path, bool create, int cache_mb = 0,
+                                            int checkpoint_pages = 0);
 Result<std::unique_ptr<SqlConn>> OpenPostgres(const std::string& uri);
 
 // "?" → "$1", "$2", ... outside quoted strings (PostgreSQL's placeholders).

@@ -3,9 +3,13 @@
 //
 // De-duplication: an event's key is (date as coded, source code, target code, CAMEO
 // code, place), the place being its coordinates rounded to 0.1 degree (or its name
-// when it has none, or nothing). Its GLOBALEVENTID is a 63-bit hash of the key, so
-// every process and every database computes the same id for the same happening and
-// concurrent writers meet on the primary key.
+// when it has none, or nothing); key_hash is a 63-bit hash of it. An event is found by
+// (source, target, day, key_hash) — the head of events_dyad, so the lookup needs no
+// index of its own — and its GLOBALEVENTID is the id the database assigns in sequence
+// when it is first stored: rows and index entries are appended rather than scattered.
+//
+// Writing is split in two: Prepare() (any thread) computes everything a document's
+// rows need, and the writer binds and steps prepared statements.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -85,6 +89,11 @@ std::optional<int64_t> DayOf(const std::string& date, bool last = false) {
 }
 
 std::string Hex64(uint64_t v) { return fmt::format("{:016x}", v); }
+
+SqlValue DayValue(std::optional<int64_t> day) {
+  if (day) return *day;
+  return SqlValue();
+}
 
 int Confidence(const Event& ev) {
   // warta's rules do not score themselves; this says how complete the coding is.
@@ -218,10 +227,60 @@ std::string PeriodName(int64_t day, Period by) {
   return {};
 }
 
+// A document made ready for the SQL store: its row, and one row per happening and per
+// mention, in the order the statements bind them. The writer fills in the keys the
+// database assigns (the document's rid, the events' ids) and runs the statements.
+struct SqlPrepared final : PreparedDocument {
+  std::string id, hash;
+  std::vector<SqlValue> doc_row;  // the documents columns of kInsertDocument, id last
+  int skipped_negated = 0;
+  struct Happening {
+    std::vector<SqlValue> row;  // kInsertEvent's parameters
+  };
+  std::vector<Happening> events;  // one per happening, in order of first report
+  struct Mention {
+    size_t event;               // in events
+    std::vector<SqlValue> row;  // kInsertMention's: doc_rid and event_id are set on writing
+  };
+  std::vector<Mention> mentions;  // one per (happening, sentence)
+};
+
+constexpr const char* kInsertDocument =
+    "INSERT INTO documents (url, title, date, lang, source_name, text_hash, text_length, "
+    "dict_version, coded_at, tone, tone_positive, tone_negative, word_count, id) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+constexpr const char* kUpdateDocument =
+    "UPDATE documents SET url = ?, title = ?, date = ?, lang = ?, source_name = ?, "
+    "text_hash = ?, text_length = ?, dict_version = ?, coded_at = ?, tone = ?, "
+    "tone_positive = ?, tone_negative = ?, word_count = ? WHERE id = ?";
+// On SQLite through events_dyad; on PostgreSQL through the unique index on key_hash.
+constexpr const char* kFindEvent =
+    "SELECT id FROM events WHERE source = ? AND target = ? AND day IS NOT DISTINCT FROM ? AND "
+    "key_hash = ?";
+// ON CONFLICT: PostgreSQL's unique key_hash, should a concurrent writer insert the same
+// happening first (SQLite's writers take turns: BEGIN IMMEDIATE).
+constexpr const char* kInsertEvent =
+    "INSERT INTO events (key_hash, date, day, source, source_name, target, target_name, code, "
+    "root, quad_class, goldstein, plover, place, country, country3, lat, lon, date_added, "
+    "source_url, num_mentions, num_sources, num_articles, avg_tone, is_root) VALUES (?, ?, ?, ?, "
+    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+constexpr const char* kInsertMention =
+    "INSERT INTO mentions (doc_rid, sentence_index, event_id, sentence_text, sentence_begin, "
+    "sentence_end, source_offset, target_offset, action_offset, rule, confidence, coder_event) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+
+// PostgreSQL: rows per multi-row INSERT (its limit is 65535 parameters).
+constexpr size_t kRowsPerStatement = 1000;
+
 class SqlStore : public Store {
  public:
   SqlStore(std::unique_ptr<SqlConn> conn, int version, StoreOptions options)
-      : conn_(std::move(conn)), version_(version), options_(std::move(options)) {}
+      : conn_(std::move(conn)), version_(version), options_(std::move(options)) {
+    insert_document_ = conn_->Prepare(kInsertDocument);
+    find_event_ = conn_->Prepare(kFindEvent);
+    insert_event_ = conn_->Prepare(kInsertEvent);
+    insert_mention_ = conn_->Prepare(kInsertMention);
+  }
 
   Status LoadTone() {
     return options_.data_dir.empty() ? Status::Ok() : tone_.Load(options_.data_dir);
@@ -232,53 +291,182 @@ class SqlStore : public Store {
     return conn_->kind() == SqlConn::Kind::kSqlite ? "sqlite" : "postgresql";
   }
 
+  Result<std::unique_ptr<PreparedDocument>> Prepare(
+      const Document& doc, const std::vector<Event>& events) const override {
+    if (doc.id.empty()) return Status::InvalidArgument("document without an id");
+    if (utf8::FindInvalid(doc.text) != std::string_view::npos)
+      return Status::InvalidArgument("document " + doc.id + ": text is not valid UTF-8");
+    // PostgreSQL text cannot hold NUL; refuse it on every backend alike.
+    for (const std::string* f : {&doc.id, &doc.text, &doc.title, &doc.url, &doc.date, &doc.lang})
+      if (f->find('\0') != std::string::npos)
+        return Status::InvalidArgument("document " + doc.id + ": contains a NUL character");
+    if (version_ != store::kSchemaVersion)
+      return Status::InvalidArgument("store is at an older schema version; reopen to migrate");
+    auto p = std::make_unique<SqlPrepared>();
+    p->id = doc.id;
+    p->hash = Hex64(Fnv1a64(doc.text));
+    store::ToneScore tone = tone_.Score(doc.text, doc.lang);
+    std::string added = UtcNow("%Y%m%d%H%M%S");
+    p->doc_row = {doc.url,
+                  doc.title,
+                  doc.date,
+                  doc.lang,
+                  HostOf(doc.url),
+                  p->hash,
+                  int64_t(utf8::Length(doc.text)),
+                  options_.dictionary_version,
+                  UtcNow("%Y-%m-%dT%H:%M:%SZ"),
+                  tone.tone,
+                  tone.positive,
+                  tone.negative,
+                  tone.words,
+                  doc.id};
+    // A happening this document reports first is inserted with its counts (the mentions
+    // are all this document's): the sentences that report it, whether one is the lead.
+    std::vector<std::set<int>> sentences;
+    std::unordered_map<int64_t, size_t> by_hash;
+    std::set<std::pair<size_t, int>> mentioned;
+    for (const Event& ev : events) {
+      if (ev.negated) {
+        ++p->skipped_negated;
+        continue;
+      }
+      std::string date = ev.date.empty() ? doc.date : ev.date;
+      const Location* loc = ev.location ? &*ev.location : nullptr;
+      std::string place;
+      if (loc)
+        place = (loc->lat != 0 || loc->lon != 0) ? fmt::format("{:.1f},{:.1f}", loc->lat, loc->lon)
+                                                 : utf8::Lower(loc->name);
+      std::string target = ev.target ? ev.target->code : "";
+      int64_t hash = static_cast<int64_t>(
+          Fnv1a64(fmt::format("{}|{}|{}|{}|{}", date, ev.source.code, target, ev.code, place)) &
+          0x7fffffffffffffffULL);
+      if (hash == 0) hash = 1;
+      auto [it, added_now] = by_hash.emplace(hash, p->events.size());
+      if (added_now) {
+        std::optional<int64_t> day = DayOf(date);
+        p->events.push_back({{hash,
+                              std::move(date),
+                              DayValue(day),
+                              ev.source.code,
+                              ev.source.text,
+                              target,
+                              ev.target ? ev.target->text : "",
+                              ev.code,
+                              ev.root.empty() ? ev.code.substr(0, 2) : ev.root,
+                              int64_t{ev.quad_class},
+                              ev.goldstein,
+                              ev.plover,
+                              loc ? SqlValue(loc->name) : SqlValue(),
+                              loc ? SqlValue(loc->country) : SqlValue(),
+                              loc ? SqlValue(loc->country3) : SqlValue(),
+                              loc ? SqlValue(loc->lat) : SqlValue(),
+                              loc ? SqlValue(loc->lon) : SqlValue(),
+                              added,
+                              doc.url.empty() ? doc.id : doc.url,
+                              int64_t{0},  // num_mentions, below
+                              int64_t{1},
+                              int64_t{1},
+                              tone.tone,
+                              int64_t{0}}});  // is_root, below
+        sentences.emplace_back();
+      }
+      size_t k = it->second;
+      sentences[k].insert(ev.sentence_index);
+      // One mention per happening and sentence: the first event that says it.
+      if (!mentioned.emplace(k, ev.sentence_index).second) continue;
+      p->mentions.push_back(
+          {k,
+           {int64_t{0},                              // doc_rid
+            int64_t{ev.sentence_index}, int64_t{0},  // event_id
+            ev.sentence_text, int64_t{ev.sentence_span.begin}, int64_t{ev.sentence_span.end},
+            int64_t{ev.source.span.begin}, ev.target ? int64_t{ev.target->span.begin} : int64_t{-1},
+            int64_t{ev.trigger_span.begin}, ev.rule, int64_t{Confidence(ev)}, ev.event_id}});
+    }
+    for (size_t k = 0; k < p->events.size(); ++k) {
+      std::vector<SqlValue>& row = p->events[k].row;
+      row[19] = static_cast<int64_t>(sentences[k].size());
+      row[23] = int64_t{*sentences[k].begin() == 0};
+    }
+    return std::unique_ptr<PreparedDocument>(std::move(p));
+  }
+
   Result<WriteStats> WriteDocument(const Document& doc, const std::vector<Event>& events) override {
     auto p = Prepare(doc, events);
     if (!p.ok()) return p.status();
-    WriteStats stats;
-    std::set<int64_t> pending;
-    Status st = conn_->Begin();
-    if (st.ok()) st = WriteOne(*p, &stats, &pending);
-    if (st.ok()) st = Recount(&pending, stats.replaced);
-    if (st.ok()) st = conn_->Commit();
-    if (!st.ok()) {
-      conn_->Rollback();
-      return Status::IoError("document " + doc.id + " not stored: " + st.message());
-    }
-    return stats;
+    return WriteAlone(static_cast<SqlPrepared&>(**p));
   }
 
   std::vector<Result<WriteStats>> WriteDocuments(const std::vector<DocumentWrite>& docs) override {
     std::vector<Result<WriteStats>> out;
     out.reserve(docs.size());
-    std::vector<std::pair<size_t, Prepared>> ready;  // (index in docs, prepared)
+    std::vector<std::unique_ptr<PreparedDocument>> prepared;
+    std::vector<PreparedDocument*> ready;
+    std::vector<size_t> where;  // index in docs of ready[k]
     for (size_t i = 0; i < docs.size(); ++i) {
       auto p = Prepare(*docs[i].doc, *docs[i].events);
       if (p.ok()) {
         out.emplace_back(WriteStats{});
-        ready.emplace_back(i, std::move(*p));
+        ready.push_back(p->get());
+        where.push_back(i);
+        prepared.push_back(std::move(*p));
       } else {
         out.emplace_back(p.status());
       }
     }
-    if (ready.empty()) return out;
-    std::set<int64_t> pending;
-    Status st = conn_->Begin();
-    for (size_t k = 0; k < ready.size() && st.ok(); ++k) {
-      WriteStats& stats = *out[ready[k].first];
-      st = WriteOne(ready[k].second, &stats, &pending);
-      // A replaced text may leave events without mentions: settle them before a later
-      // document of the batch reports the same happening, as separate writes would.
-      if (st.ok() && stats.replaced) st = Recount(&pending, true);
+    std::vector<Result<WriteStats>> written = WritePrepared(ready);
+    for (size_t k = 0; k < written.size(); ++k) out[where[k]] = std::move(written[k]);
+    return out;
+  }
+
+  std::vector<Result<WriteStats>> WritePrepared(
+      const std::vector<PreparedDocument*>& docs) override {
+    std::vector<Result<WriteStats>> out;
+    out.reserve(docs.size());
+    if (docs.empty()) return out;
+    if (docs.size() == 1) {
+      out.push_back(WriteAlone(static_cast<SqlPrepared&>(*docs[0])));
+      return out;
     }
-    if (st.ok()) st = Recount(&pending, false);
-    if (st.ok()) st = conn_->Commit();
+    Status st = BeginBatch();
+    for (size_t k = 0; k < docs.size() && st.ok(); ++k) {
+      out.push_back(AddToBatch(docs[k]));
+      st = out.back().status();
+    }
+    if (st.ok()) st = CommitBatch();
     if (st.ok()) return out;
     // Something failed: nothing of the batch is stored. Write the documents one by one
     // so that only the one at fault fails.
-    conn_->Rollback();
-    for (auto& [i, p] : ready) out[i] = WriteDocument(*docs[i].doc, *docs[i].events);
+    AbortBatch();
+    out.clear();
+    for (PreparedDocument* p : docs) out.push_back(WriteAlone(static_cast<SqlPrepared&>(*p)));
     return out;
+  }
+
+  Status BeginBatch() override {
+    batch_pending_.clear();
+    return conn_->Begin();
+  }
+
+  Result<WriteStats> AddToBatch(PreparedDocument* doc) override {
+    WriteStats stats;
+    Status st = WriteOne(static_cast<SqlPrepared&>(*doc), &stats, &batch_pending_);
+    // A replaced text may leave events without mentions: settle them before a later
+    // document of the batch reports the same happening, as separate writes would.
+    if (st.ok() && stats.replaced) st = Recount(&batch_pending_, true);
+    if (!st.ok()) return st;
+    return stats;
+  }
+
+  Status CommitBatch() override {
+    Status st = Recount(&batch_pending_, false);
+    if (st.ok()) st = conn_->Commit();
+    return st;
+  }
+
+  void AbortBatch() override {
+    conn_->Rollback();
+    batch_pending_.clear();
   }
 
   Result<std::vector<bool>> AlreadyStored(const std::vector<const Document*>& docs) override {
@@ -311,196 +499,178 @@ class SqlStore : public Store {
   }
 
  private:
-  // A document checked and with everything computed that can be before a transaction.
-  struct Prepared {
-    const Document* doc = nullptr;
-    std::vector<const Event*> kept;  // not negated
-    int skipped_negated = 0;
-    std::string hash, coded_at, added;
-    store::ToneScore tone;
-  };
-
-  Result<Prepared> Prepare(const Document& doc, const std::vector<Event>& events) const {
-    if (doc.id.empty()) return Status::InvalidArgument("document without an id");
-    if (utf8::FindInvalid(doc.text) != std::string_view::npos)
-      return Status::InvalidArgument("document " + doc.id + ": text is not valid UTF-8");
-    // PostgreSQL text cannot hold NUL; refuse it on every backend alike.
-    for (const std::string* f : {&doc.id, &doc.text, &doc.title, &doc.url, &doc.date, &doc.lang})
-      if (f->find('\0') != std::string::npos)
-        return Status::InvalidArgument("document " + doc.id + ": contains a NUL character");
-    if (version_ != store::kSchemaVersion)
-      return Status::InvalidArgument("store is at an older schema version; reopen to migrate");
-    Prepared p;
-    p.doc = &doc;
-    p.hash = Hex64(Fnv1a64(doc.text));
-    p.tone = tone_.Score(doc.text, doc.lang);
-    p.coded_at = UtcNow("%Y-%m-%dT%H:%M:%SZ");
-    p.added = UtcNow("%Y%m%d%H%M%S");
-    for (const Event& ev : events) {
-      if (ev.negated)
-        ++p.skipped_negated;
-      else
-        p.kept.push_back(&ev);
+  // One document in a transaction of its own.
+  Result<WriteStats> WriteAlone(SqlPrepared& p) {
+    WriteStats stats;
+    std::set<int64_t> pending;
+    Status st = conn_->Begin();
+    if (st.ok()) st = WriteOne(p, &stats, &pending);
+    if (st.ok()) st = Recount(&pending, stats.replaced);
+    if (st.ok()) st = conn_->Commit();
+    if (!st.ok()) {
+      conn_->Rollback();
+      return Status::IoError("document " + p.id + " not stored: " + st.message());
     }
-    return p;
+    return stats;
   }
 
-  // Writes one document inside the open transaction. The events it touches are added
-  // to *pending; their counts are Recount()ed before the transaction commits.
-  Status WriteOne(const Prepared& p, WriteStats* stats, std::set<int64_t>* pending) {
-    const Document& doc = *p.doc;
+  // Writes one document inside the open transaction. The events it reports that were
+  // stored before are added to *pending; their counts are Recount()ed before the
+  // transaction commits.
+  Status WriteOne(SqlPrepared& p, WriteStats* stats, std::set<int64_t>* pending) {
     stats->skipped_negated = p.skipped_negated;
-    std::optional<std::string> old_hash;
-    Status st = conn_->Query("SELECT text_hash FROM documents WHERE id = ?", {doc.id},
-                             [&](const SqlRow& r) {
-                               old_hash = r.Text(0);
-                               return false;
-                             });
+    int64_t doc_rid = 0;
+    Status st = conn_->Insert(insert_document_, p.doc_row, "rid", &doc_rid);
     if (!st.ok()) return st;
-    if (old_hash && *old_hash == p.hash) {
-      stats->unchanged = true;
-      return st;
-    }
     std::set<int64_t> touched;
-    std::vector<SqlValue> doc_row = {doc.url,
-                                     doc.title,
-                                     doc.date,
-                                     doc.lang,
-                                     HostOf(doc.url),
-                                     p.hash,
-                                     int64_t(utf8::Length(doc.text)),
-                                     options_.dictionary_version,
-                                     p.coded_at,
-                                     p.tone.tone,
-                                     p.tone.positive,
-                                     p.tone.negative,
-                                     p.tone.words,
-                                     doc.id};
-    if (old_hash) {
-      // A new text under a known id: its old mentions go, the new ones come.
+    if (doc_rid == 0) {
+      // The id is known: the same text changes nothing; a new text replaces the old
+      // one's mentions.
+      std::optional<std::string> old_hash;
+      st = conn_->Query("SELECT rid, text_hash FROM documents WHERE id = ?", {p.id},
+                        [&](const SqlRow& r) {
+                          doc_rid = r.Int(0);
+                          old_hash = r.Text(1);
+                          return false;
+                        });
+      if (!st.ok()) return st;
+      if (!old_hash) return Status::IoError("document " + p.id + " is neither new nor stored");
+      if (*old_hash == p.hash) {
+        stats->unchanged = true;
+        return st;
+      }
       stats->replaced = true;
-      st = conn_->Query("SELECT DISTINCT event_id FROM mentions WHERE doc_id = ?", {doc.id},
+      st = conn_->Query("SELECT DISTINCT event_id FROM mentions WHERE doc_rid = ?", {doc_rid},
                         [&](const SqlRow& r) {
                           touched.insert(r.Int(0));
                           return true;
                         });
-      if (st.ok()) st = conn_->Query("DELETE FROM mentions WHERE doc_id = ?", {doc.id}, nullptr);
-      if (st.ok())
-        st = conn_->Query(
-            "UPDATE documents SET url = ?, title = ?, date = ?, lang = ?, source_name = ?, "
-            "text_hash = ?, text_length = ?, dict_version = ?, coded_at = ?, tone = ?, "
-            "tone_positive = ?, tone_negative = ?, word_count = ? WHERE id = ?",
-            doc_row, nullptr);
-    } else {
-      st = conn_->Query(
-          "INSERT INTO documents (url, title, date, lang, source_name, text_hash, text_length, "
-          "dict_version, coded_at, tone, tone_positive, tone_negative, word_count, id) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          doc_row, nullptr);
+      if (st.ok()) st = conn_->Query("DELETE FROM mentions WHERE doc_rid = ?", {doc_rid}, nullptr);
+      if (st.ok()) st = conn_->Query(kUpdateDocument, p.doc_row, nullptr);
+      if (!st.ok()) return st;
     }
-    if (!st.ok()) return st;
 
-    // A happening this document reports first gets its counts as it is inserted (the
-    // mentions are all this document's); the others are Recount()ed.
-    struct Reports {
-      std::set<int> sentences;
-    };
-    std::vector<int64_t> ids;
-    std::vector<std::string> keys;
-    std::map<int64_t, Reports> reports;
-    for (const Event* ev : p.kept) {
-      std::string date = ev->date.empty() ? doc.date : ev->date;
-      std::string place;
-      if (const Location* loc = ev->location ? &*ev->location : nullptr) {
-        place = (loc->lat != 0 || loc->lon != 0) ? fmt::format("{:.1f},{:.1f}", loc->lat, loc->lon)
-                                                 : utf8::Lower(loc->name);
-      }
-      keys.push_back(fmt::format("{}|{}|{}|{}|{}", date, ev->source.code,
-                                 ev->target ? ev->target->code : "", ev->code, place));
-      int64_t id = static_cast<int64_t>(Fnv1a64(keys.back()) & 0x7fffffffffffffffULL);
-      if (id == 0) id = 1;
-      ids.push_back(id);
-      reports[id].sentences.insert(ev->sentence_index);
-    }
     std::set<int64_t> fresh;
-    std::vector<SqlValue> params;
-    for (size_t k = 0; k < p.kept.size(); ++k) {
-      const Event* ev = p.kept[k];
-      std::string date = ev->date.empty() ? doc.date : ev->date;
-      std::optional<int64_t> day = DayOf(date);
-      std::string target = ev->target ? ev->target->code : "";
-      const Location* loc = ev->location ? &*ev->location : nullptr;
-      int64_t id = ids[k];
-      const std::set<int>& sentences = reports[id].sentences;
-      bool inserted = false;
-      params = {id,
-                std::move(keys[k]),
-                std::move(date),
-                day ? SqlValue(*day) : SqlValue(),
-                ev->source.code,
-                ev->source.text,
-                std::move(target),
-                ev->target ? ev->target->text : "",
-                ev->code,
-                ev->root.empty() ? ev->code.substr(0, 2) : ev->root,
-                int64_t{ev->quad_class},
-                ev->goldstein,
-                ev->plover,
-                loc ? SqlValue(loc->name) : SqlValue(),
-                loc ? SqlValue(loc->country) : SqlValue(),
-                loc ? SqlValue(loc->country3) : SqlValue(),
-                loc ? SqlValue(loc->lat) : SqlValue(),
-                loc ? SqlValue(loc->lon) : SqlValue(),
-                p.added,
-                doc.url.empty() ? doc.id : doc.url,
-                static_cast<int64_t>(sentences.size()),
-                int64_t{1},
-                int64_t{1},
-                p.tone.tone,
-                int64_t{*sentences.begin() == 0}};
-      st = conn_->Query(
-          "INSERT INTO events (id, event_key, date, day, source, source_name, target, "
-          "target_name, code, root, quad_class, goldstein, plover, place, country, country3, "
-          "lat, lon, date_added, source_url, num_mentions, num_sources, num_articles, avg_tone, "
-          "is_root) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-          "?, ?) ON CONFLICT (id) DO NOTHING",
-          params, nullptr);
-      if (!st.ok()) return st;
-      inserted = conn_->changes() > 0;
-      if (inserted) fresh.insert(id);
-      bool mention_new = false;
-      params = {id,
-                doc.id,
-                int64_t{ev->sentence_index},
-                ev->sentence_text,
-                int64_t{ev->sentence_span.begin},
-                int64_t{ev->sentence_span.end},
-                int64_t{ev->source.span.begin},
-                ev->target ? int64_t{ev->target->span.begin} : int64_t{-1},
-                int64_t{ev->trigger_span.begin},
-                ev->rule,
-                int64_t{Confidence(*ev)},
-                ev->event_id};
-      st = conn_->Query(
-          "INSERT INTO mentions (event_id, doc_id, sentence_index, sentence_text, "
-          "sentence_begin, sentence_end, source_offset, target_offset, action_offset, rule, "
-          "confidence, coder_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-          "ON CONFLICT (event_id, doc_id, sentence_index) DO NOTHING",
-          params, nullptr);
-      if (!st.ok()) return st;
-      mention_new = conn_->changes() > 0;
-      if (mention_new) ++stats->mentions;
+    ids_.assign(p.events.size(), 0);
+    inserted_.assign(p.events.size(), false);
+    st = conn_->kind() == SqlConn::Kind::kPostgres ? StoreEventsPg(p) : StoreEvents(p);
+    if (!st.ok()) return st;
+    for (size_t k = 0; k < p.events.size(); ++k) {
+      int64_t id = ids_[k];
+      if (inserted_[k]) fresh.insert(id);
       if (!touched.count(id)) {
-        if (inserted)
+        if (inserted_[k])
           ++stats->events_new;
         else
           ++stats->events_merged;
       }
       touched.insert(id);
     }
+    for (SqlPrepared::Mention& m : p.mentions) {
+      m.row[0] = doc_rid;
+      m.row[2] = ids_[m.event];
+    }
+    if (conn_->kind() == SqlConn::Kind::kPostgres) {
+      // One statement for all of them: each statement is a round trip.
+      for (size_t begin = 0; begin < p.mentions.size(); begin += kRowsPerStatement) {
+        size_t end = std::min(p.mentions.size(), begin + kRowsPerStatement);
+        rows_.clear();
+        for (size_t i = begin; i < end; ++i)
+          rows_.insert(rows_.end(), p.mentions[i].row.begin(), p.mentions[i].row.end());
+        st = conn_->Query(MultiRow(kInsertMention, end - begin), rows_, nullptr);
+        if (!st.ok()) return st;
+        stats->mentions += static_cast<int>(conn_->changes());
+      }
+    } else {
+      for (SqlPrepared::Mention& m : p.mentions) {
+        st = conn_->Run(insert_mention_, m.row, nullptr);
+        if (!st.ok()) return st;
+        if (conn_->changes() > 0) ++stats->mentions;
+      }
+    }
     for (int64_t id : touched)
       if (!fresh.count(id)) pending->insert(id);
     return st;
+  }
+
+  // Finds or inserts the document's happenings one by one (SQLite: each is a lookup in
+  // events_dyad and, for a new one, an append): ids_[k] and inserted_[k].
+  Status StoreEvents(SqlPrepared& p) {
+    for (size_t k = 0; k < p.events.size(); ++k) {
+      std::vector<SqlValue>& row = p.events[k].row;
+      // kFindEvent's source, target, day, key_hash: kInsertEvent's 4th, 6th, 3rd, 1st.
+      find_params_.assign({row[3], row[5], row[2], row[0]});
+      int64_t id = 0;
+      Status st = conn_->Run(find_event_, find_params_, [&](const SqlRow& r) {
+        id = r.Int(0);
+        return false;
+      });
+      if (!st.ok()) return st;
+      if (id == 0) {
+        st = conn_->Insert(insert_event_, row, "id", &id);
+        if (!st.ok()) return st;
+        if (id == 0) return Status::IoError("an event was neither found nor inserted");
+        inserted_[k] = true;
+      }
+      ids_[k] = id;
+    }
+    return Status::Ok();
+  }
+
+  // The same on PostgreSQL in two round trips: insert them all (a happening stored
+  // already, or by a concurrent writer, conflicts on the unique key_hash and is left
+  // alone), then look up those that were not inserted.
+  Status StoreEventsPg(SqlPrepared& p) {
+    std::unordered_map<int64_t, size_t> by_hash;
+    for (size_t k = 0; k < p.events.size(); ++k)
+      by_hash.emplace(std::get<int64_t>(p.events[k].row[0]), k);
+    auto take = [&](bool inserted) {
+      return [&, inserted](const SqlRow& r) {
+        auto it = by_hash.find(r.Int(1));
+        if (it != by_hash.end()) {
+          ids_[it->second] = r.Int(0);
+          inserted_[it->second] = inserted;
+        }
+        return true;
+      };
+    };
+    std::string sql = kInsertEvent;
+    sql = sql.substr(0, sql.rfind(" ON CONFLICT"));
+    for (size_t begin = 0; begin < p.events.size(); begin += kRowsPerStatement) {
+      size_t end = std::min(p.events.size(), begin + kRowsPerStatement);
+      rows_.clear();
+      for (size_t k = begin; k < end; ++k)
+        rows_.insert(rows_.end(), p.events[k].row.begin(), p.events[k].row.end());
+      Status st = conn_->Query(
+          MultiRow(sql, end - begin) + " ON CONFLICT (key_hash) DO NOTHING RETURNING id, key_hash",
+          rows_, take(true));
+      if (!st.ok()) return st;
+    }
+    rows_.clear();
+    for (size_t k = 0; k < p.events.size(); ++k)
+      if (ids_[k] == 0) rows_.push_back(p.events[k].row[0]);
+    for (size_t begin = 0; begin < rows_.size(); begin += kRowsPerStatement) {
+      size_t end = std::min(rows_.size(), begin + kRowsPerStatement);
+      std::vector<SqlValue> hashes(rows_.begin() + static_cast<ptrdiff_t>(begin),
+                                   rows_.begin() + static_cast<ptrdiff_t>(end));
+      std::string in = "SELECT id, key_hash FROM events WHERE key_hash IN (?";
+      for (size_t i = 1; i < hashes.size(); ++i) in += ", ?";
+      Status st = conn_->Query(in + ")", hashes, take(false));
+      if (!st.ok()) return st;
+    }
+    for (size_t k = 0; k < p.events.size(); ++k)
+      if (ids_[k] == 0) return Status::IoError("an event was neither found nor inserted");
+    return Status::Ok();
+  }
+
+  // "INSERT ... VALUES (?, ...)" with `rows` rows of parameters; the text after the
+  // first row (an ON CONFLICT clause) is kept at the end.
+  static std::string MultiRow(const std::string& insert, size_t rows) {
+    size_t open = insert.find("VALUES (") + 7, close = insert.find(')', open);
+    std::string row = insert.substr(open, close - open + 1);
+    std::string out = insert.substr(0, close + 1);
+    for (size_t i = 1; i < rows; ++i) out += ", " + row;
+    return out + insert.substr(close + 1);
   }
 
   // GDELT's counts and AvgTone (the mean tone of the articles that report the event) of
@@ -509,7 +679,7 @@ class SqlStore : public Store {
   Status Recount(std::set<int64_t>* pending, bool delete_orphans) {
     Status st;
     struct Doc {
-      std::string id;
+      int64_t rid;
       double tone;
     };
     std::vector<Doc> docs;
@@ -520,17 +690,17 @@ class SqlStore : public Store {
       docs.clear();
       sources.clear();
       st = conn_->Query(
-          "SELECT m.doc_id, m.sentence_index, d.source_name, d.tone FROM mentions m "
-          "JOIN documents d ON d.id = m.doc_id WHERE m.event_id = ? ORDER BY m.doc_id",
+          "SELECT m.doc_rid, m.sentence_index, d.source_name, d.tone, d.id FROM mentions m "
+          "JOIN documents d ON d.rid = m.doc_rid WHERE m.event_id = ? ORDER BY m.doc_rid",
           {id}, [&](const SqlRow& r) {
             ++mentions;
             int64_t sentence = r.Int(1);
             if (min_sentence < 0 || sentence < min_sentence) min_sentence = sentence;
-            std::string doc = r.Text(0);
-            if (!docs.empty() && docs.back().id == doc) return true;
+            int64_t rid = r.Int(0);
+            if (!docs.empty() && docs.back().rid == rid) return true;
             std::string source = r.Text(2);
-            sources.insert(source.empty() ? "doc:" + doc : std::move(source));
-            docs.push_back({std::move(doc), r.Double(3)});
+            sources.insert(source.empty() ? "doc:" + r.Text(4) : std::move(source));
+            docs.push_back({rid, r.Double(3)});
             return true;
           });
       if (!st.ok()) return st;
@@ -574,11 +744,11 @@ class SqlStore : public Store {
     std::string inner = "SELECT id FROM events" + w->sql;
     if (filter.limit > 0) inner += fmt::format(" ORDER BY day, id LIMIT {}", filter.limit);
     std::string sql =
-        "SELECT m.event_id, m.doc_id, m.sentence_index, m.sentence_text, m.sentence_begin, "
+        "SELECT m.event_id, d.id, m.sentence_index, m.sentence_text, m.sentence_begin, "
         "m.sentence_end, m.source_offset, m.target_offset, m.action_offset, m.rule, "
         "m.confidence, m.coder_event, d.url, d.source_name, d.date, d.coded_at, d.text_length, "
-        "d.tone FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.event_id IN (" +
-        inner + ") ORDER BY m.event_id, m.doc_id, m.sentence_index";
+        "d.tone FROM mentions m JOIN documents d ON d.rid = m.doc_rid WHERE m.event_id IN (" +
+        inner + ") ORDER BY m.event_id, d.id, m.sentence_index";
     return conn_->Query(sql, w->params, [&](const SqlRow& r) {
       StoredMention m;
       m.event_id = r.Int(0);
@@ -676,6 +846,12 @@ class SqlStore : public Store {
   int version_;
   StoreOptions options_;
   store::ToneLexicon tone_;
+  int insert_document_, find_event_, insert_event_, insert_mention_;  // statement handles
+  std::vector<int64_t> ids_;         // WriteOne(): the event ids of the document's happenings
+  std::set<int64_t> batch_pending_;  // events of the open batch to Recount() before COMMIT
+  std::vector<SqlValue> find_params_;
+  std::vector<bool> inserted_;  // WriteOne(): which of the document's happenings are new
+  std::vector<SqlValue> rows_;  // the parameters of a multi-row statement
 };
 
 }  // namespace
@@ -686,7 +862,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& uri, const StoreOp
   if (uri.empty()) return Status::InvalidArgument("no store given (--db FILE or postgresql://...)");
   bool pg = StartsWith(uri, "postgresql://") || StartsWith(uri, "postgres://");
   auto conn = pg ? store::OpenPostgres(uri)
-                 : store::OpenSqlite(uri, options.create_if_missing, options.cache_mb);
+                 : store::OpenSqlite(uri, options.create_if_missing, options.cache_mb,
+                                     options.checkpoint_pages);
   if (!conn.ok()) return conn.status();
   // Never echo a PostgreSQL URI: it may hold a password.
   std::string where = pg ? "the PostgreSQL store" : uri;

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "store/sql_conn.h"
 
@@ -30,7 +31,7 @@ class SqliteConn : public SqlConn {
  public:
   SqliteConn(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   ~SqliteConn() override {
-    for (auto& [sql, st] : cache_) sqlite3_finalize(st);
+    for (Stmt& s : stmts_) sqlite3_finalize(s.st);
     sqlite3_close(db_);
   }
   Kind kind() const override { return Kind::kSqlite; }
@@ -47,20 +48,29 @@ class SqliteConn : public SqlConn {
 
   Status Begin() override { return Exec("BEGIN IMMEDIATE"); }
 
+  int Prepare(const std::string& sql) override {
+    auto [it, added] = by_sql_.emplace(sql, static_cast<int>(stmts_.size()));
+    if (added) stmts_.push_back({sql, nullptr});
+    return it->second;
+  }
+
   Status Query(const std::string& sql, const std::vector<SqlValue>& params,
                const RowFn& fn) override {
-    sqlite3_stmt* st = nullptr;
+    return Run(Prepare(sql), params, fn);
+  }
+
+  Status Run(int stmt, const std::vector<SqlValue>& params, const RowFn& fn) override {
+    Stmt& s = stmts_[static_cast<size_t>(stmt)];
+    sqlite3_stmt* st = s.st;
     bool temporary = false;  // the cached statement is stepping in an outer query
-    auto it = cache_.find(sql);
-    if (it != cache_.end() && !sqlite3_stmt_busy(it->second)) {
-      st = it->second;
-    } else {
-      if (sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()),
+    if (!st || sqlite3_stmt_busy(st)) {
+      st = nullptr;
+      if (sqlite3_prepare_v3(db_, s.sql.c_str(), static_cast<int>(s.sql.size()),
                              SQLITE_PREPARE_PERSISTENT, &st, nullptr) != SQLITE_OK) {
         return Error(sqlite3_errmsg(db_));
       }
-      if (it == cache_.end())
-        cache_.emplace(sql, st);
+      if (!s.st)
+        s.st = st;
       else
         temporary = true;
     }
@@ -72,8 +82,8 @@ class SqliteConn : public SqlConn {
       } else if (std::holds_alternative<double>(v)) {
         sqlite3_bind_double(st, idx, std::get<double>(v));
       } else if (std::holds_alternative<std::string>(v)) {
-        const std::string& s = std::get<std::string>(v);
-        sqlite3_bind_text(st, idx, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
+        const std::string& t = std::get<std::string>(v);
+        sqlite3_bind_text(st, idx, t.data(), static_cast<int>(t.size()), SQLITE_STATIC);
       } else {
         sqlite3_bind_null(st, idx);
       }
@@ -93,9 +103,16 @@ class SqliteConn : public SqlConn {
       sqlite3_finalize(st);
     } else {
       sqlite3_reset(st);
-      sqlite3_clear_bindings(st);
+      sqlite3_clear_bindings(st);  // the texts were bound without a copy
     }
     return result;
+  }
+
+  Status Insert(int stmt, const std::vector<SqlValue>& params, const char* /*id_column*/,
+                int64_t* id) override {
+    Status st = Run(stmt, params, nullptr);
+    *id = st.ok() && sqlite3_changes64(db_) > 0 ? sqlite3_last_insert_rowid(db_) : 0;
+    return st;
   }
 
   int64_t changes() const override { return sqlite3_changes64(db_); }
@@ -114,14 +131,20 @@ class SqliteConn : public SqlConn {
  private:
   Status Error(const std::string& msg) { return Status::IoError(path_ + ": " + msg); }
 
+  struct Stmt {
+    std::string sql;
+    sqlite3_stmt* st;  // compiled on first use
+  };
   sqlite3* db_;
   std::string path_;
-  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  std::vector<Stmt> stmts_;
+  std::unordered_map<std::string, int> by_sql_;
 };
 
 }  // namespace
 
-Result<std::unique_ptr<SqlConn>> OpenSqlite(const std::string& path, bool create, int cache_mb) {
+Result<std::unique_ptr<SqlConn>> OpenSqlite(const std::string& path, bool create, int cache_mb,
+                                            int checkpoint_pages) {
   struct stat sb;
   bool exists = stat(path.c_str(), &sb) == 0;
   if (exists && S_ISDIR(sb.st_mode)) return Status::InvalidArgument(path + " is a directory");
@@ -141,13 +164,14 @@ Result<std::unique_ptr<SqlConn>> OpenSqlite(const std::string& path, bool create
   // reaches the disk), an unfinished one is ignored when the store is next opened.
   // synchronous = NORMAL syncs at checkpoints only: a power loss may lose the last
   // commits but never corrupts the store, and a resumed ingest writes them again.
-  // Checkpoints every 10000 pages (40 MB) rather than 1000: a bulk ingest copies
-  // each page it changes back into the database less often.
+  // Checkpoints every 10000 pages (40 MB) rather than 1000, or as the caller says: a
+  // bulk ingest copies each page it changes back into the database less often.
   // The first statement reads the header, so a file that is no database fails here.
   Status st = conn->Exec(
       "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-      " PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 10000; PRAGMA cache_size = " +
-      std::to_string(-1024 * (cache_mb > 0 ? cache_mb : 64)));
+      " PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = " +
+      std::to_string(checkpoint_pages > 0 ? checkpoint_pages : 10000) +
+      "; PRAGMA cache_size = " + std::to_string(-1024 * (cache_mb > 0 ? cache_mb : 64)));
   if (!st.ok()) return Status::IoError("cannot open store " + st.message());
   return std::unique_ptr<SqlConn>(std::move(conn));
 }

@@ -119,6 +119,20 @@ if [ "$BACKEND" = sqlite ]; then
   grep -q "not a database" "$TMP/e" || fail "text file message: $(cat "$TMP/e")"
   "$W" ingest "$FIX/meeting.jsonl" --db "$TMP/no/such/dir/s.db" >/dev/null 2>"$TMP/e"
   expect_eq "$?" 1 "ingest into a missing directory exits 1"
+  # A document the store refuses in the middle of a batch (a trigger here) fails alone:
+  # the batch is rolled back and its documents are coded and written again one by one.
+  "$W" ingest "$FIX/meeting.jsonl" --db "$TMP/refuse.db" 2>/dev/null || fail "ingest refuse.db"
+  python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"CREATE TRIGGER boom BEFORE INSERT ON documents WHEN NEW.id = 'kritik-id' BEGIN SELECT RAISE(ABORT, 'boom'); END\"); c.commit()" "$TMP/refuse.db"
+  "$W" ingest "$FIX/others.jsonl" --db "$TMP/refuse.db" 2>"$TMP/e"
+  expect_eq "$?" 2 "ingest with a refused document exits 2"
+  grep -q "kritik-id.*boom" "$TMP/e" || fail "refused document named: $(cat "$TMP/e")"
+  grep -q "3 documents (2 new" "$TMP/e" || fail "the others stored: $(cat "$TMP/e")"
+  grep -v '"id": "kritik-id"' "$FIX/others.jsonl" >"$TMP/others-but-one.jsonl"
+  "$W" ingest "$FIX/meeting.jsonl" "$TMP/others-but-one.jsonl" --db "$TMP/without.db" 2>/dev/null
+  "$W" export --db "$TMP/refuse.db" --format gdelt-mentions | cut -f1,3- >"$TMP/refuse.m"
+  "$W" export --db "$TMP/without.db" --format gdelt-mentions | cut -f1,3- >"$TMP/without.m"
+  [ -s "$TMP/without.m" ] && cmp -s "$TMP/refuse.m" "$TMP/without.m" ||
+    fail "the store differs from one without the refused document"
   # A store written by a newer warta is refused, and left as it was.
   cp "$DB" "$TMP/newer.db"
   python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('UPDATE warta_schema SET version = 42'); c.commit()" "$TMP/newer.db"

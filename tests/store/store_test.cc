@@ -14,10 +14,12 @@
 #include <fstream>
 #include <map>
 #include <random>
+#include <set>
 
 #include "ingest/reader.h"
 #include "store/gdelt.h"
 #include "store/tone.h"
+#include "util/date.h"
 #include "util/strings.h"
 #include "warta/coder.h"
 
@@ -242,18 +244,27 @@ TEST_P(StoreTest, NewTextUnderKnownIdReplacesItsMentions) {
 }
 
 // What a store holds, without the times of writing, to compare two ways of writing.
+// Event ids are shown as their rank: they are assigned in sequence, and PostgreSQL's
+// sequences go on counting after a DELETE (SQLite starts again after the largest id).
 std::string Snapshot(Store* s) {
   std::string out;
+  std::map<int64_t, int> rank;
   EXPECT_TRUE(s->ForEachEvent({}, [&](const StoredEvent& e) {
-                 out += fmt::format("E {} {} {} {} {} {} {} {} {} {:.6f} {} {}\n", e.id, e.date,
-                                    e.source, e.source_name, e.target, e.code, e.num_mentions,
-                                    e.num_articles, e.num_sources, e.avg_tone, e.is_root,
-                                    e.source_url);
+                 rank.emplace(e.id, 0);
+                 return true;
+               }).ok());
+  int n = 0;
+  for (auto& [id, r] : rank) r = ++n;
+  EXPECT_TRUE(s->ForEachEvent({}, [&](const StoredEvent& e) {
+                 out += fmt::format("E {} {} {} {} {} {} {} {} {} {:.6f} {} {}\n", rank[e.id],
+                                    e.date, e.source, e.source_name, e.target, e.code,
+                                    e.num_mentions, e.num_articles, e.num_sources, e.avg_tone,
+                                    e.is_root, e.source_url);
                  return true;
                }).ok());
   EXPECT_TRUE(s->ForEachMention({}, [&](const StoredMention& m) {
-                 out += fmt::format("M {} {} {} {} {}\n", m.event_id, m.doc_id, m.sentence_index,
-                                    m.rule, m.confidence);
+                 out += fmt::format("M {} {} {} {} {}\n", rank[m.event_id], m.doc_id,
+                                    m.sentence_index, m.rule, m.confidence);
                  return true;
                }).ok());
   auto c = s->Counts();
@@ -577,6 +588,106 @@ TEST_P(StoreTest, SchemaMigratesFromAnOlderVersion) {
   ASSERT_TRUE(s->WriteDocument(MakeDoc("d1", "peace"),
                                {MakeEvent("d1", "2024-05-07", "IDN", "MYS", "043", 2.8, 0)})
                   .ok());
+}
+
+// Version 3 renumbers events and documents in sequence: a store written at version 2
+// (rows as that version's writer made them) keeps its documents, events, mentions and
+// counts, and a new report of a stored happening still finds it.
+TEST_P(StoreTest, SchemaVersion2StoreMigratesWithItsData) {
+  StoreOptions v2;
+  v2.schema_version = 2;
+  {
+    auto s = Open(v2);
+    ASSERT_TRUE(s);
+    ASSERT_EQ(s->schema_version(), 2);
+  }
+  auto hash = [](const std::string& key) {
+    return static_cast<int64_t>(Fnv1a64(key) & 0x7fffffffffffffffULL);
+  };
+  int64_t usa_rus = hash("2024-05-07|USA|RUS|111|"), idn_mys = hash("2024-05-06|IDN|MYS|043|");
+  int64_t day = DaysFromCivil(2024, 5, 7);
+  std::string old_hash = fmt::format("{:016x}", Fnv1a64("old text"));
+  RawExec(uri_,
+          fmt::format(
+              "INSERT INTO documents (id, url, title, date, lang, source_name, text_hash, "
+              "text_length, dict_version, coded_at, tone, tone_positive, tone_negative, "
+              "word_count) VALUES ('old', 'https://news.example/old', 'Old', '2024-05-07', 'en', "
+              "'news.example', '{}', 8, 'v', '2024-05-08T00:00:00Z', -1.5, 1, 2.5, 2);"
+              "INSERT INTO events (id, event_key, date, day, source, source_name, target, "
+              "target_name, code, root, quad_class, goldstein, plover, num_mentions, "
+              "num_sources, num_articles, avg_tone, is_root, date_added, source_url) VALUES "
+              "({}, '2024-05-07|USA|RUS|111|', '2024-05-07', {}, 'USA', 'America', 'RUS', "
+              "'Russia', '111', '11', 3, -2, 'ACCUSE', 1, 1, 1, -1.5, 1, '20240508000000', "
+              "'https://news.example/old'), ({}, '2024-05-06|IDN|MYS|043|', '2024-05-06', {}, "
+              "'IDN', 'Indonesia', 'MYS', 'Malaysia', '043', '04', 1, 2.8, 'CONSULT', 1, 1, 1, "
+              "-1.5, 0, '20240508000000', 'https://news.example/old');"
+              "INSERT INTO mentions (event_id, doc_id, sentence_index, sentence_text, "
+              "sentence_begin, sentence_end, source_offset, target_offset, action_offset, rule, "
+              "confidence, coder_event) VALUES ({}, 'old', 0, 'America accused Russia.', 0, 23, "
+              "0, 16, 8, 'en/11/accuse', 100, 'old-0'), ({}, 'old', 1, 'Indonesia met "
+              "Malaysia.', 24, 48, 24, 38, 34, 'en/04/meet', 100, 'old-1')",
+              old_hash, usa_rus, day, idn_mys, day - 1, usa_rus, idn_mys));
+
+  auto s = Open();
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->schema_version(), LatestStoreSchemaVersion());
+  auto c = s->Counts();
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->documents, 1);
+  EXPECT_EQ(c->events, 2);
+  EXPECT_EQ(c->mentions, 2);
+  auto events = Events(s.get());
+  ASSERT_EQ(events.size(), 2u);  // by day
+  EXPECT_EQ(events[0].source, "IDN");
+  EXPECT_EQ(events[0].day, day - 1);
+  EXPECT_EQ(events[1].source, "USA");
+  EXPECT_EQ(events[1].target_name, "Russia");
+  EXPECT_DOUBLE_EQ(events[1].goldstein, -2);
+  EXPECT_TRUE(events[1].is_root);
+  EXPECT_EQ(events[1].source_url, "https://news.example/old");
+  std::vector<StoredMention> mentions;
+  ASSERT_TRUE(s->ForEachMention({}, [&](const StoredMention& m) {
+                 mentions.push_back(m);
+                 return true;
+               }).ok());
+  ASSERT_EQ(mentions.size(), 2u);
+  for (const StoredMention& m : mentions) {
+    EXPECT_EQ(m.doc_id, "old");
+    EXPECT_EQ(m.doc_source, "news.example");
+    EXPECT_DOUBLE_EQ(m.doc_tone, -1.5);
+    EXPECT_EQ(m.event_id, m.sentence_index == 0 ? events[1].id : events[0].id);
+  }
+  std::set<std::string> sentences = {mentions[0].sentence, mentions[1].sentence};
+  EXPECT_EQ(sentences,
+            (std::set<std::string>{"America accused Russia.", "Indonesia met Malaysia."}));
+  // The migrated document is still known, with its text.
+  Document old = MakeDoc("old", "old text");
+  auto stored = s->AlreadyStored({&old});
+  ASSERT_TRUE(stored.ok());
+  EXPECT_TRUE((*stored)[0]);
+  // A new article about the stored USA→RUS happening merges into it.
+  auto w = s->WriteDocument(MakeDoc("new", "new text", "https://other.example/new"),
+                            {MakeEvent("new", "2024-05-07", "USA", "RUS", "111", -2, 3)});
+  ASSERT_TRUE(w.ok()) << w.status().ToString();
+  EXPECT_EQ(w->events_new, 0);
+  EXPECT_EQ(w->events_merged, 1);
+  events = Events(s.get());
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[1].num_articles, 2);
+  EXPECT_EQ(events[1].num_sources, 2);
+  EXPECT_EQ(events[1].num_mentions, 2);
+  auto dyad = s->Dyad("USA", "RUS", Period::kMonth);
+  ASSERT_TRUE(dyad.ok());
+  ASSERT_EQ(dyad->size(), 1u);
+  EXPECT_EQ((*dyad)[0].ab_count, 1);
+  // A new happening gets an id after the migrated ones.
+  w = s->WriteDocument(MakeDoc("newer", "newer text"),
+                       {MakeEvent("newer", "2024-05-09", "CHN", "JPN", "036", 4, 0)});
+  ASSERT_TRUE(w.ok());
+  EXPECT_EQ(w->events_new, 1);
+  events = Events(s.get());
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_GT(events[2].id, std::max(events[0].id, events[1].id));
 }
 
 TEST_P(StoreTest, NewerSchemaIsRefusedClearly) {
