@@ -86,6 +86,8 @@ class SentenceCoder {
   std::vector<int> GroupMembers(int mi) const;
   uint32_t GroupEnd(int mi) const;
   int GroupHead(int mi) const;
+  // The country an actor or a place of the sentence belongs to ("" for neither).
+  std::string MentionCountry(const Mention& m) const;
   void CodeMatch(const Match& m, std::vector<RawEvent>* out);
   const SentenceWork::Attribution* AttributionFor(uint32_t tok) const;
   int AgentAfter(uint32_t from, bool english) const;
@@ -159,6 +161,12 @@ std::vector<int> SentenceCoder::GroupMembers(int mi) const {
   for (size_t k = 0; k < w_.mentions.size(); ++k)
     if (w_.mentions[k].group == m.group) out.push_back(static_cast<int>(k));
   return out;
+}
+
+std::string SentenceCoder::MentionCountry(const Mention& m) const {
+  if (m.has_country && m.code.size() >= 3) return m.code.substr(0, 3);
+  if (m.is_place_only && m.place >= 0) return dict_.place(m.place).iso3;
+  return "";
 }
 
 int SentenceCoder::GroupHead(int mi) const {
@@ -365,11 +373,7 @@ void SentenceCoder::ResolveReferences() {
     bool several = false;
     for (const Mention& o : w_.mentions) {
       if (&o == &m) continue;
-      std::string c;
-      if (o.has_country && o.code.size() >= 3)
-        c = o.code.substr(0, 3);
-      else if (o.is_place_only && o.place >= 0)
-        c = dict_.place(o.place).iso3;
+      std::string c = MentionCountry(o);
       if (c.empty() || c == m.code.substr(0, 3)) continue;
       if (other.empty()) other = c;
       several |= c != other;
@@ -384,11 +388,7 @@ void SentenceCoder::ResolveReferences() {
     std::string only;
     bool several = false;
     for (const Mention& m : w_.mentions) {
-      std::string c;
-      if (m.has_country && m.code.size() >= 3)
-        c = m.code.substr(0, 3);
-      else if (m.is_place_only && m.place >= 0)
-        c = dict_.place(m.place).iso3;
+      std::string c = MentionCountry(m);
       if (c.empty()) continue;
       if (only.empty()) only = c;
       several |= c != only;
