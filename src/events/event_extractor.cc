@@ -1545,10 +1545,10 @@ void SentenceCoder::CodeMatch(const Match& m, std::vector<RawEvent>* out) {
   if (subject >= 0) {
     uint32_t b = w_.mentions[subject].tb;
     while (b > w_.tb && lang_.Is(tok_[b - 1].word, Cat::kDeterminer)) --b;
+    // ("where" is a relative word of the lexicon.)
     subordinate_subject =
-        b > w_.tb && ((w_.StartsAt(b - 1) & (Bit(Cat::kSubordinator) | Bit(Cat::kRelative) |
-                                             Bit(Cat::kComplementizer))) ||
-                      TokenText(doc_->text, tok_[b - 1]) == "where");
+        b > w_.tb && (w_.StartsAt(b - 1) &
+                      (Bit(Cat::kSubordinator) | Bit(Cat::kRelative) | Bit(Cat::kComplementizer)));
   }
   if (src < 0 && sources.empty() && violent && tgt >= 0 && !p.statement && clause_verb &&
       !in_phrase && !subordinate_subject && stop != Stop::kRelative && stop != Stop::kSubordinate &&
